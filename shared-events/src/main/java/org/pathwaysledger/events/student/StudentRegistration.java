@@ -1,0 +1,47 @@
+package org.pathwaysledger.events.student;
+
+import org.pathwaysledger.events.value.Demographics;
+import org.pathwaysledger.events.value.GradeLevel;
+import org.pathwaysledger.events.value.InvalidValueException;
+import org.pathwaysledger.events.value.SchoolId;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What a district says about a student at a point in time: the student's school, grade, grade-9 cohort and
+ * demographics. Registration and every later change carry one of these, with the date it holds from.
+ */
+public record StudentRegistration(
+        String stateStudentId,
+        LocalDate birthDate,
+        SchoolId schoolId,
+        GradeLevel gradeLevel,
+        Integer cohortYear,
+        Demographics demographics) {
+
+    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    public StudentRegistration {
+        if (birthDate == null) {
+            throw new InvalidValueException("birth_date", null, "is required; use YYYY-MM-DD");
+        }
+        if (birthDate.isBefore(EARLIEST_BIRTH_DATE) || birthDate.isAfter(LocalDate.now())) {
+            throw new InvalidValueException("birth_date", birthDate.toString(), "is not a plausible birth date; use YYYY-MM-DD between 1900-01-01 and today");
+        }
+        if (schoolId == null) {
+            throw new InvalidValueException("school_id", null, "is required");
+        }
+        if (gradeLevel == null) {
+            throw new InvalidValueException("grade_level", null, "is required; use KG, 01 to 12, or AD for adult education");
+        }
+        if (cohortYear != null && (cohortYear < 1950 || cohortYear > 2100)) {
+            throw new InvalidValueException("cohort_year", cohortYear.toString(), "is not a plausible grade-9 entry year; use a 4-digit year such as 2025");
+        }
+        if (stateStudentId != null && (stateStudentId.isBlank() || stateStudentId.length() > 64)) {
+            throw new InvalidValueException("state_student_id", stateStudentId.length() > 64 ? stateStudentId.substring(0, 61) + "..." : stateStudentId,
+                    "must be 1 to 64 characters, or left empty");
+        }
+        Objects.requireNonNull(demographics, "demographics");
+    }
+}
