@@ -22,7 +22,9 @@ public final class KafkaTopics {
             if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 return;
             }
-            admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, replicationFactor))).all().get(30, TimeUnit.SECONDS);
+            // The topic is the source every read model is rebuilt from: keep every event.
+            NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(Map.of("retention.ms", "-1"));
+            admin.createTopics(java.util.List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create Kafka topic " + topic + ": " + e.getCause().getMessage(), e);

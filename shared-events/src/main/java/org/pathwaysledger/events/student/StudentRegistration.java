@@ -44,4 +44,12 @@ public record StudentRegistration(
         }
         Objects.requireNonNull(demographics, "demographics");
     }
+
+    /** The same facts with the grade-9 cohort filled in from the grade where the district did not give it. */
+    public StudentRegistration withDerivedCohortYear(LocalDate asOf) {
+        if (cohortYear != null) {
+            return this;
+        }
+        return new StudentRegistration(stateStudentId, birthDate, schoolId, gradeLevel, gradeLevel.grade9EntryYear(asOf), demographics);
+    }
 }

@@ -1,0 +1,79 @@
+package org.pathwaysledger.analytics.entry;
+
+import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Breakdown;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Cell;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedBreakdown;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedTable;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedTotal;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.InvalidValueException;
+import org.pathwaysledger.events.value.PathwayId;
+import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+public class PathwayEntryController {
+
+    static final String DEFINITION = "Students who entered the pathway (distinct students with a pathway enrolment), "
+            + "by their demographics on the day of entry. Counts below the minimum cell size are suppressed, and so is "
+            + "the next-smallest group where one suppressed group could otherwise be recovered from the total.";
+
+    private final PathwayEntryQuery entrants;
+    private final SmallCellSuppression suppression;
+    private final RegionSettings region;
+    private final TransactionalEventConsumer consumer;
+
+    public PathwayEntryController(PathwayEntryQuery entrants, SmallCellSuppression suppression, RegionSettings region,
+                                  TransactionalEventConsumer consumer) {
+        this.entrants = entrants;
+        this.suppression = suppression;
+        this.region = region;
+        this.consumer = consumer;
+    }
+
+    public record PathwayEntryAnswer(String metric, String definition, String pathwayId, String districtId,
+                                     int minimumCellSize, PublishedTotal entrants, List<PublishedBreakdown> breakdowns,
+                                     ProjectionStatus freshness) {
+    }
+
+    @GetMapping("/api/v1/metrics/pathway-entry")
+    public PathwayEntryAnswer pathwayEntry(@RequestParam(required = false) String pathway,
+                                           @RequestParam(required = false) String district) {
+        if (pathway == null || pathway.isBlank()) {
+            throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
+        }
+        PathwayId pathwayId = PathwayId.of(pathway);
+        DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
+        PathwayEntryQuery.EntrantCounts counts = entrants.count(pathwayId, districtId);
+        List<Breakdown> breakdowns = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            breakdowns.add(breakdown(dimension, counts.byDimension().get(dimension)));
+        }
+        PublishedTable table = suppression.publish(counts.total(), breakdowns);
+        return new PathwayEntryAnswer("pathway-entry", DEFINITION, pathwayId.value(), districtId == null ? null : districtId.value(),
+                table.minimumCellSize(), table.total(), table.breakdowns(), consumer.status());
+    }
+
+    private Breakdown breakdown(Dimension dimension, Map<String, Long> counts) {
+        Map<String, Long> remaining = new HashMap<>(counts);
+        List<Cell> cells = new ArrayList<>();
+        for (Dimension.Group group : dimension.groups(region.menaReportedSeparately())) {
+            Long count = remaining.remove(group.code());
+            cells.add(new Cell(group.code(), group.label(), count == null ? 0 : count));
+        }
+        // Values recorded under an earlier region setting still count, under their own code.
+        remaining.forEach((code, count) -> cells.add(new Cell(code, code, count)));
+        return new Breakdown(dimension.name(), dimension.label(), cells);
+    }
+}

@@ -1,0 +1,67 @@
+package org.pathwaysledger.analytics.entry;
+
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.PathwayId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the students who entered a pathway, by every dimension, using each student's demographics as they stood
+ * on the day of entry: the latest record effective on or before the entry date (or, for a student whose first
+ * record is dated after entry, that first record).
+ */
+@Component
+public class PathwayEntryQuery {
+
+    public record EntrantCounts(long total, Map<Dimension, Map<String, Long>> byDimension) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public PathwayEntryQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public EntrantCounts count(PathwayId pathway, DistrictId district) {
+        List<String> columns = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            columns.add("d." + dimension.column());
+        }
+        String groupColumns = String.join(", ", columns);
+        String sql = """
+                select %s, count(*) as entrants
+                from pathway_entrant e
+                join lateral (
+                    select * from student_demographics h
+                    where h.district_id = e.district_id and h.student_id = e.student_id
+                    order by (h.effective_date <= e.entry_date) desc,
+                             case when h.effective_date <= e.entry_date then h.effective_date end desc nulls last,
+                             h.effective_date asc, h.sequence desc
+                    limit 1) d on true
+                where e.pathway_id = :pathway and (cast(:district as varchar) is null or e.district_id = :district)
+                group by %s""".formatted(groupColumns, groupColumns);
+        Map<Dimension, Map<String, Long>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        long[] total = {0};
+        jdbc.sql(sql)
+                .param("pathway", pathway.value())
+                .param("district", district == null ? null : district.value())
+                .query(row -> {
+                    long entrants = row.getLong("entrants");
+                    total[0] += entrants;
+                    for (Dimension dimension : Dimension.values()) {
+                        byDimension.get(dimension).merge(dimension.groupOf(row.getObject(dimension.column())), entrants, Long::sum);
+                    }
+                });
+        return new EntrantCounts(total[0], byDimension);
+    }
+}

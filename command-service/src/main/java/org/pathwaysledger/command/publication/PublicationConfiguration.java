@@ -1,0 +1,25 @@
+package org.pathwaysledger.command.publication;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.pathwaysledger.events.wire.Topics;
+import org.pathwaysledger.infrastructure.KafkaTopics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class PublicationConfiguration {
+
+    /**
+     * An exception in the publisher must stop the batch (and be retried), never be logged and skipped, which is
+     * what Axon does by default with a handler's exception.
+     */
+    @Autowired
+    public void propagateErrors(EventProcessingConfigurer processing,
+                                @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                @Value("${pathways.kafka.replication-factor:1}") short replicationFactor) {
+        KafkaTopics.ensure(bootstrapServers, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, replicationFactor);
+        processing.registerListenerInvocationErrorHandler(StudentEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}

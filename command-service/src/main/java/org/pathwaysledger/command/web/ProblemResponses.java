@@ -1,0 +1,118 @@
+package org.pathwaysledger.command.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.pathwaysledger.command.student.StudentRuleViolation;
+import org.pathwaysledger.events.value.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every error leaves the service as application/problem+json naming the field, the value and the fix; never a
+ * stack trace. Unexpected failures are logged with a reference the caller can quote.
+ */
+@RestControllerAdvice
+public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return fieldProblems(HttpStatus.BAD_REQUEST, "Invalid request", e.problems());
+    }
+
+    @ExceptionHandler(StudentRuleViolation.class)
+    ProblemDetail ruleViolation(StudentRuleViolation e) {
+        return fieldProblems(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by the student's history", List.of(e));
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        return fieldProblems(HttpStatus.BAD_REQUEST, "Invalid request", List.of(e));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notRegistered(AggregateNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Student " + e.getAggregateIdentifier() + " is not registered; register the student first with "
+                        + "PUT /api/v1/districts/{districtId}/students/{studentId}");
+        problem.setTitle("Student not registered");
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON; send one JSON object with the fields listed in the API documentation");
+        problem.setTitle("Unreadable request body");
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content type " + e.getContentType() + " is not accepted here; use " + e.getSupportedMediaTypes());
+        problem.setTitle("Unsupported content type");
+        return problem;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts");
+        problem.setTitle("Upload too large");
+        return problem;
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
+                e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
+        problem.setTitle("Method not allowed");
+        return problem;
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail notFound(NoResourceFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at /" + e.getResourcePath());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure, reference {}", reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service could not complete the request; nothing was recorded. Quote reference " + reference + " to the platform team.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    static ProblemDetail fieldProblems(HttpStatus status, String title, List<? extends InvalidValueException> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                String.join("; ", problems.stream().map(Throwable::getMessage).toList()));
+        problem.setTitle(title);
+        problem.setProperty("errors", problems.stream().map(p -> {
+            java.util.LinkedHashMap<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", p.field());
+            if (p.value() != null) {
+                error.put("value", p.value());
+            }
+            error.put("problem", p.problem());
+            return (Map<String, Object>) error;
+        }).toList());
+        return problem;
+    }
+}

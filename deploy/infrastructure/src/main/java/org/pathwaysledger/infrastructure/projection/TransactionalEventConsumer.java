@@ -1,0 +1,281 @@
+package org.pathwaysledger.infrastructure.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.pathwaysledger.events.student.StudentEvent;
+import org.pathwaysledger.events.wire.EventEnvelope;
+import org.pathwaysledger.events.wire.PublishedJson;
+import org.pathwaysledger.events.wire.StudentEventTypes;
+import org.pathwaysledger.events.wire.Topics;
+import org.pathwaysledger.infrastructure.KafkaTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feeds a read model from the student-event topic with exactly-once effect.
+ *
+ * <p>Each polled batch is applied in one PostgreSQL transaction that also records, in the service's own schema,
+ * the next offset of every partition and the id of every event applied. After a crash the consumer resumes from
+ * the offsets stored with the data (not Kafka's), so nothing is applied twice or skipped; an event the publisher
+ * sent twice (delivery is at least once) is recognised by its id and skipped. A message that does not match the
+ * published contract is kept in {@code rejected_event} with the reason, and the stream goes on.
+ *
+ * <p>Scale-out is Kafka's: run more instances with the same consumer group and the partitions are shared.
+ * The tables it needs ({@code consumer_offset}, {@code processed_event}, {@code rejected_event}) are created by
+ * each service's own Flyway migration in its schema.
+ */
+public final class TransactionalEventConsumer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalEventConsumer.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+
+    private final String consumerGroup;
+    private final String schema;
+    private final DataSource dataSource;
+    private final StudentEventProjection projection;
+    private final KafkaConsumer<String, String> consumer;
+    private final ObjectMapper json = PublishedJson.mapper();
+    private final Thread thread;
+    private final AtomicLong eventsApplied = new AtomicLong();
+    private final AtomicLong duplicatesSkipped = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile Instant lastEventOccurredAt;
+    private volatile Instant lastAppliedAt;
+    private volatile long lag = -1;
+
+    public TransactionalEventConsumer(String bootstrapServers, String consumerGroup, String schema,
+                                      DataSource dataSource, StudentEventProjection projection, int maxPollRecords) {
+        if (!schema.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("schema must be a plain lower-case name: " + schema);
+        }
+        this.consumerGroup = consumerGroup;
+        this.schema = schema;
+        this.dataSource = dataSource;
+        this.projection = projection;
+        KafkaTopics.ensure(bootstrapServers, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, (short) 1);
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        this.thread = new Thread(this::run, "projection-" + consumerGroup);
+        this.thread.setDaemon(true);
+    }
+
+    public TransactionalEventConsumer start() {
+        thread.start();
+        return this;
+    }
+
+    public ProjectionStatus status() {
+        return new ProjectionStatus(consumerGroup, running && thread.isAlive(), lastEventOccurredAt, lastAppliedAt,
+                eventsApplied.get(), duplicatesSkipped.get(), lag);
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.STUDENT_EVENTS), new ResumeFromStoredOffsets());
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
+                if (!records.isEmpty()) {
+                    applyWithRetry(records);
+                }
+                lag = currentLag();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                log.error("Consumer {} woken up unexpectedly", consumerGroup, e);
+            }
+        } catch (RuntimeException e) {
+            log.error("Consumer {} stopped: {}", consumerGroup, e.getMessage(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            running = false;
+        }
+    }
+
+    private void applyWithRetry(ConsumerRecords<String, String> records) {
+        while (running) {
+            try {
+                apply(records);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Consumer {} could not apply a batch of {} events ({}); retrying in {} s",
+                        consumerGroup, records.count(), e.getMessage(), RETRY_BACKOFF.toSeconds());
+                sleep(RETRY_BACKOFF);
+            }
+        }
+    }
+
+    private void apply(ConsumerRecords<String, String> records) throws SQLException {
+        Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+        long applied = 0;
+        long duplicates = 0;
+        Instant newest = null;
+        try (Connection transaction = dataSource.getConnection()) {
+            transaction.setAutoCommit(false);
+            try (PreparedStatement markProcessed = transaction.prepareStatement(
+                    "insert into " + schema + ".processed_event (event_id) values (?) on conflict do nothing")) {
+                for (ConsumerRecord<String, String> record : records) {
+                    nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    EventEnvelope envelope;
+                    StudentEvent event;
+                    try {
+                        envelope = json.readValue(record.value(), EventEnvelope.class);
+                        var known = StudentEventTypes.read(envelope, json);
+                        if (known.isEmpty()) {
+                            continue;
+                        }
+                        event = known.get();
+                    } catch (Exception e) {
+                        reject(transaction, record, e.getMessage());
+                        continue;
+                    }
+                    markProcessed.setString(1, envelope.eventId());
+                    if (markProcessed.executeUpdate() == 0) {
+                        duplicates++;
+                        continue;
+                    }
+                    projection.apply(transaction, envelope, event);
+                    applied++;
+                    if (envelope.occurredAt() != null && (newest == null || envelope.occurredAt().isAfter(newest))) {
+                        newest = envelope.occurredAt();
+                    }
+                }
+            }
+            storeOffsets(transaction, nextOffsets);
+            transaction.commit();
+        }
+        eventsApplied.addAndGet(applied);
+        duplicatesSkipped.addAndGet(duplicates);
+        if (newest != null) {
+            lastEventOccurredAt = newest;
+        }
+        lastAppliedAt = Instant.now();
+        Map<TopicPartition, OffsetAndMetadata> kafkaOffsets = new HashMap<>();
+        nextOffsets.forEach((partition, offset) -> kafkaOffsets.put(partition, new OffsetAndMetadata(offset)));
+        // Informational only (lag tools read it); the offsets stored with the data are the ones that count.
+        consumer.commitAsync(kafkaOffsets, null);
+    }
+
+    private void reject(Connection transaction, ConsumerRecord<String, String> record, String reason) throws SQLException {
+        log.warn("Consumer {} rejected a message at {}-{}@{}: {}", consumerGroup, record.topic(), record.partition(), record.offset(), reason);
+        try (PreparedStatement insert = transaction.prepareStatement(
+                "insert into " + schema + ".rejected_event (topic, partition, kafka_offset, message, reason) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing")) {
+            insert.setString(1, record.topic());
+            insert.setInt(2, record.partition());
+            insert.setLong(3, record.offset());
+            insert.setString(4, record.value());
+            insert.setString(5, reason == null ? "unreadable" : reason.substring(0, Math.min(reason.length(), 1000)));
+            insert.executeUpdate();
+        }
+    }
+
+    private void storeOffsets(Connection transaction, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+        try (PreparedStatement upsert = transaction.prepareStatement(
+                "insert into " + schema + ".consumer_offset (consumer_group, topic, partition, next_offset) values (?, ?, ?, ?) "
+                        + "on conflict (consumer_group, topic, partition) do update set next_offset = excluded.next_offset")) {
+            for (var entry : nextOffsets.entrySet()) {
+                upsert.setString(1, consumerGroup);
+                upsert.setString(2, entry.getKey().topic());
+                upsert.setInt(3, entry.getKey().partition());
+                upsert.setLong(4, entry.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private long currentLag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            var partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isEmpty()) {
+                return lag;
+            }
+            total += partitionLag.getAsLong();
+        }
+        return total;
+    }
+
+    /** On every (re)assignment, continue each partition from the offset stored with the read model. */
+    private final class ResumeFromStoredOffsets implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<Integer, Long> stored = new HashMap<>();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement(
+                         "select partition, next_offset from " + schema + ".consumer_offset where consumer_group = ? and topic = ?")) {
+                select.setString(1, consumerGroup);
+                select.setString(2, Topics.STUDENT_EVENTS);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.put(rows.getInt(1), rows.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read stored offsets of " + consumerGroup + ": " + e.getMessage(), e);
+            }
+            for (TopicPartition partition : partitions) {
+                Long next = stored.get(partition.partition());
+                if (next == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, next);
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing to flush: every applied batch is already committed together with its offsets.
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

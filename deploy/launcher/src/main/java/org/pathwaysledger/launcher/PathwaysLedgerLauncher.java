@@ -1,0 +1,95 @@
+package org.pathwaysledger.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The all-in-one local platform: PostgreSQL and Kafka (configured, or embedded), the three services, and the
+ * synthetic demo region. Options: {@code --no-demo}, {@code --demo-students=N} (default 400).
+ * Ports: PATHWAYS_COMMAND_PORT (8081), PATHWAYS_QUERY_PORT (8082), PATHWAYS_ANALYTICS_PORT (8083).
+ */
+public final class PathwaysLedgerLauncher {
+
+    private PathwaysLedgerLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean demo = true;
+        int demoStudents = 400;
+        for (String arg : args) {
+            if (arg.equals("--no-demo")) {
+                demo = false;
+            } else if (arg.startsWith("--demo-students=")) {
+                demoStudents = Integer.parseInt(arg.substring("--demo-students=".length()));
+            } else {
+                System.err.println("Unknown option " + arg + "; use --no-demo or --demo-students=N");
+                System.exit(2);
+            }
+        }
+        long started = System.nanoTime();
+        Platform platform;
+        try {
+            platform = Platform.start(new Platform.Ports(port("PATHWAYS_COMMAND_PORT", 8081),
+                    port("PATHWAYS_QUERY_PORT", 8082), port("PATHWAYS_ANALYTICS_PORT", 8083)));
+        } catch (RuntimeException e) {
+            System.err.println("The platform could not start: " + e.getMessage());
+            // Axon processor threads of a half-started context would keep the JVM alive.
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "pathways-stop"));
+        long upMillis = (System.nanoTime() - started) / 1_000_000;
+        String loaded = "";
+        if (demo) {
+            DemoRegion.Loaded result = new DemoRegion(platform.commandUrl()).load(demoStudents);
+            awaitAnalytics(platform.analyticsUrl());
+            loaded = String.format("%nDemo region loaded: %d students in %s, %d pathway enrolments (%d refused).",
+                    result.students(), String.join(", ", DemoRegion.DISTRICTS), result.enrollments(), result.rejected());
+        }
+        String pathway = DemoRegion.PATHWAYS.get(0);
+        System.out.printf("""
+
+                ================================================================================
+                 Pathways Ledger is running (services up in %.1f s, ready in %.1f s)%s
+
+                 Command service   %s   (register, enrol: PUT/POST /api/v1/districts/...)
+                 Query service     %s   (journeys: GET /api/v1/districts/{d}/students/{s})
+                 Analytics service %s   (metrics, suppressed)
+
+                 Try:
+                   curl '%s/api/v1/metrics/pathway-entry?pathway=%s'
+                   curl %s/api/v1/districts/DEMO-USD-NORTH/students/S00001
+                 Stop with Ctrl-C.
+                ================================================================================
+                %n""", upMillis / 1000.0, (System.nanoTime() - started) / 1e9, loaded,
+                platform.commandUrl(), platform.queryUrl(), platform.analyticsUrl(),
+                platform.analyticsUrl(), pathway, platform.queryUrl());
+        Thread.currentThread().join();
+    }
+
+    /** Waits (at most a minute) until the analytics read model has applied everything on the topic. */
+    private static void awaitAnalytics(String analyticsUrl) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(analyticsUrl + "/api/v1/freshness")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains("\"lag\":0") && !body.contains("\"lastEventOccurredAt\":null")) {
+                    return;
+                }
+            } catch (java.io.IOException ignored) {
+                // Not answering yet: try again.
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static int port(String variable, int defaultPort) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+}
