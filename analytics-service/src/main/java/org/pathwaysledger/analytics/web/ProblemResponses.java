@@ -7,13 +7,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.UUID;
 
 /** Errors leave the service as application/problem+json; never a stack trace. */
 @RestControllerAdvice
-public class ProblemResponses {
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -25,12 +25,6 @@ public class ProblemResponses {
         return problem;
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ProblemDetail noResource(NoResourceFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at /" + e.getResourcePath());
-        problem.setTitle("Not found");
-        return problem;
-    }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {

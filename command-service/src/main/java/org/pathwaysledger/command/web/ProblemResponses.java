@@ -5,15 +5,16 @@ import org.pathwaysledger.command.student.StudentRuleViolation;
 import org.pathwaysledger.events.value.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * stack trace. Unexpected failures are logged with a reference the caller can quote.
  */
 @RestControllerAdvice
-public class ProblemResponses {
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -52,42 +53,18 @@ public class ProblemResponses {
         return problem;
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+
+
+
+
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON; send one JSON object with the fields listed in the API documentation");
         problem.setTitle("Unreadable request body");
-        return problem;
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content type " + e.getContentType() + " is not accepted here; use " + e.getSupportedMediaTypes());
-        problem.setTitle("Unsupported content type");
-        return problem;
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts");
-        problem.setTitle("Upload too large");
-        return problem;
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
-                e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
-        problem.setTitle("Method not allowed");
-        return problem;
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ProblemDetail notFound(NoResourceFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at /" + e.getResourcePath());
-        problem.setTitle("Not found");
-        return problem;
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)
