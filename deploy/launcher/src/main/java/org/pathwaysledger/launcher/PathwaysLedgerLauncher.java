@@ -46,7 +46,7 @@ public final class PathwaysLedgerLauncher {
         if (demo) {
             DemoRegion.Loaded result = new DemoRegion(platform.commandUrl()).load(demoStudents);
             awaitAnalytics(platform.analyticsUrl());
-            loaded = String.format("%nDemo region loaded: %d students in %s, %d pathway enrolments (%d refused).",
+            loaded = String.format("%n Demo region loaded: %d students in %s, %d pathway enrolments (%d refused).",
                     result.students(), String.join(", ", DemoRegion.DISTRICTS), result.enrollments(), result.rejected());
         }
         String pathway = DemoRegion.PATHWAYS.get(0);

@@ -88,6 +88,7 @@ public final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext run(Supplier<SpringApplicationBuilder> application, int port, boolean withoutAxon) {
         Map<String, Object> properties = new LinkedHashMap<>(extraProperties);
         properties.put("server.port", port);
+        properties.put("spring.main.banner-mode", "off");
         if (withoutAxon) {
             // Axon is on this JVM's classpath for the command service only; the other services must not pick it up.
             properties.put("spring.autoconfigure.exclude", String.join(",", axonAutoConfigurations()));

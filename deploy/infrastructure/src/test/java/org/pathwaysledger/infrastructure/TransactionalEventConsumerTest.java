@@ -1,0 +1,147 @@
+package org.pathwaysledger.infrastructure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pathwaysledger.events.student.StudentEnrolledInPathway;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.EventSource;
+import org.pathwaysledger.events.value.PathwayId;
+import org.pathwaysledger.events.value.SchoolId;
+import org.pathwaysledger.events.value.StudentId;
+import org.pathwaysledger.events.wire.EventEnvelope;
+import org.pathwaysledger.events.wire.PublishedJson;
+import org.pathwaysledger.events.wire.Topics;
+import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
+import org.pathwaysledger.infrastructure.projection.StudentEventProjection;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The consumer every read model uses: a redelivered event (same id, new offset) is applied once, a restarted consumer
+ * resumes from the offsets stored with its data, and a message that breaks the contract is kept aside, not lost.
+ */
+class TransactionalEventConsumerTest {
+
+    static PGSimpleDataSource dataSource;
+    static String bootstrap;
+    final ObjectMapper json = PublishedJson.mapper();
+
+    @BeforeAll
+    static void servers() throws Exception {
+        var postgres = PlatformInfrastructure.postgres(name -> null);
+        dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.username());
+        bootstrap = PlatformInfrastructure.kafkaBootstrapServers(name -> null);
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("create schema if not exists consumer_test");
+            ddl.execute("create table if not exists consumer_test.consumer_offset (consumer_group varchar(200), topic varchar(200), partition integer, next_offset bigint, primary key (consumer_group, topic, partition))");
+            ddl.execute("create table if not exists consumer_test.processed_event (event_id varchar(64) primary key, processed_at timestamptz default now())");
+            ddl.execute("create table if not exists consumer_test.rejected_event (topic varchar(200), partition integer, kafka_offset bigint, message text, reason text, rejected_at timestamptz default now(), primary key (topic, partition, kafka_offset))");
+            ddl.execute("create table if not exists consumer_test.entry (district_id text, student_id text, pathway_id text, applied integer)");
+        }
+    }
+
+    /** A deliberately non-idempotent projection: a double application would show as a second row. */
+    static final StudentEventProjection APPEND_ENTRY = (tx, envelope, event) -> {
+        StudentEnrolledInPathway enrolled = (StudentEnrolledInPathway) event;
+        try (PreparedStatement insert = tx.prepareStatement("insert into consumer_test.entry values (?, ?, ?, 1)")) {
+            insert.setString(1, enrolled.districtId().value());
+            insert.setString(2, enrolled.studentId().value());
+            insert.setString(3, enrolled.pathwayId().value());
+            insert.executeUpdate();
+        }
+    };
+
+    @Test
+    void redelivered_events_are_applied_once_and_a_restart_resumes_where_the_data_says() throws Exception {
+        String district = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        String group = "consumer-test-" + district;
+        String first = envelope(district, "S1", UUID.randomUUID().toString());
+        String duplicateId = UUID.randomUUID().toString();
+        String second = envelope(district, "S2", duplicateId);
+        publish(district + "/S1", first);
+        publish(district + "/S2", second);
+        publish(district + "/S2", second);
+        publish(district + "/S3", "{not json at all");
+
+        try (TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, APPEND_ENTRY, 100).start()) {
+            await(() -> rows(district) == 2 && consumer.status().duplicatesSkipped() == 1);
+            ProjectionStatus status = consumer.status();
+            assertThat(status.eventsApplied()).isEqualTo(2);
+            assertThat(status.lastEventOccurredAt()).isEqualTo(Instant.parse("2025-08-20T10:00:00Z"));
+        }
+        assertThat(rejectedMessages("{not json at all")).isEqualTo(1);
+
+        publish(district + "/S4", envelope(district, "S4", UUID.randomUUID().toString()));
+        try (TransactionalEventConsumer restarted = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, APPEND_ENTRY, 100).start()) {
+            await(() -> rows(district) == 3);
+            Thread.sleep(1_000);
+            assertThat(restarted.status().eventsApplied()).isEqualTo(1);
+        }
+        assertThat(rows(district)).isEqualTo(3);
+        assertThat(rejectedMessages("{not json at all")).isEqualTo(1);
+    }
+
+    private String envelope(String district, String student, String eventId) throws Exception {
+        var event = new StudentEnrolledInPathway(DistrictId.of(district), StudentId.of(student), PathwayId.of("P1"),
+                SchoolId.of("HS1"), LocalDate.of(2025, 8, 20), EventSource.api("test"));
+        return json.writeValueAsString(new EventEnvelope(eventId, "StudentEnrolledInPathway", "1", district, student, 1,
+                Instant.parse("2025-08-20T10:00:00Z"), json.valueToTree(event)));
+    }
+
+    private void publish(String key, String value) throws Exception {
+        KafkaTopics.ensure(bootstrap, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, (short) 1);
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, key, value)).get();
+        }
+    }
+
+    private long rows(String district) {
+        return count("select count(*) from consumer_test.entry where district_id = ?", district);
+    }
+
+    private long rejectedMessages(String message) {
+        return count("select count(*) from consumer_test.rejected_event where message = ?", message);
+    }
+
+    private long count(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
