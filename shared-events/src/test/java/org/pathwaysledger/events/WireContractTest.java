@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.pathwaysledger.events.student.StudentEnrolledInPathway;
-import org.pathwaysledger.events.student.StudentEvent;
+import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.student.StudentRegistered;
 import org.pathwaysledger.events.student.StudentRegistration;
 import org.pathwaysledger.events.value.Demographics;
@@ -18,7 +18,7 @@ import org.pathwaysledger.events.value.Sex;
 import org.pathwaysledger.events.value.StudentId;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
-import org.pathwaysledger.events.wire.StudentEventTypes;
+import org.pathwaysledger.events.wire.PublishedEventTypes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,12 +62,12 @@ class WireContractTest {
 
     @Test
     void an_envelope_names_its_event_type_and_revision_and_carries_the_payload() throws IOException {
-        EventEnvelope envelope = new EventEnvelope("5f0c6d1e-8f43-4c55-b0a4-0d6c3a1b2e77", "StudentEnrolledInPathway", "1",
+        EventEnvelope envelope = new EventEnvelope("5f0c6d1e-8f43-4c55-b0a4-0d6c3a1b2e77", "StudentEnrolledInPathway", "1", null,
                 "D-0042", "S1001", 1, Instant.parse("2024-08-21T16:05:00Z"), mapper.valueToTree(ENROLLED));
 
         assertThat(written(envelope)).isEqualTo(fixture("envelope.v1.json"));
         EventEnvelope read = mapper.treeToValue(fixture("envelope.v1.json"), EventEnvelope.class);
-        assertThat(StudentEventTypes.read(read, mapper)).contains((StudentEvent) ENROLLED);
+        assertThat(PublishedEventTypes.read(read, mapper)).contains((PublishedEvent) ENROLLED);
     }
 
     @Test
@@ -75,10 +75,10 @@ class WireContractTest {
         JsonNode newer = fixture("envelope.v1.json");
         ((com.fasterxml.jackson.databind.node.ObjectNode) newer.get("payload")).put("addedInRevision2", "x");
         EventEnvelope withExtraField = mapper.treeToValue(newer, EventEnvelope.class);
-        assertThat(StudentEventTypes.read(withExtraField, mapper)).contains((StudentEvent) ENROLLED);
+        assertThat(PublishedEventTypes.read(withExtraField, mapper)).contains((PublishedEvent) ENROLLED);
 
-        EventEnvelope unknown = new EventEnvelope("id", "StudentTeleported", "1", "D", "S", 1, Instant.EPOCH, mapper.createObjectNode());
-        assertThat(StudentEventTypes.read(unknown, mapper)).isEmpty();
+        EventEnvelope unknown = new EventEnvelope("id", "StudentTeleported", "1", null, "D", "S", 1, Instant.EPOCH, mapper.createObjectNode());
+        assertThat(PublishedEventTypes.read(unknown, mapper)).isEmpty();
     }
 
     /** What goes on the wire, read back as a tree: the text is the contract, not Java's number types. */

@@ -2,12 +2,12 @@ package org.pathwaysledger.analytics.entry;
 
 import org.pathwaysledger.events.student.StudentDetailsChanged;
 import org.pathwaysledger.events.student.StudentEnrolledInPathway;
-import org.pathwaysledger.events.student.StudentEvent;
+import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.student.StudentRegistered;
 import org.pathwaysledger.events.student.StudentRegistration;
 import org.pathwaysledger.events.value.Demographics;
 import org.pathwaysledger.events.wire.EventEnvelope;
-import org.pathwaysledger.infrastructure.projection.StudentEventProjection;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -16,7 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 /** Keeps demographics history (with derived reporting groups) and pathway entrants. Keyed upserts only. */
-public class EntryProjection implements StudentEventProjection {
+public class EntryProjection implements EventProjection {
 
     private final boolean menaReportedSeparately;
 
@@ -25,7 +25,7 @@ public class EntryProjection implements StudentEventProjection {
     }
 
     @Override
-    public void apply(Connection tx, EventEnvelope envelope, StudentEvent event) throws SQLException {
+    public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
         if (event instanceof StudentRegistered registered) {
             demographics(tx, envelope, registered.registration(), registered.effectiveDate());
         } else if (event instanceof StudentDetailsChanged changed) {

@@ -20,6 +20,7 @@ public class PublicationConfiguration {
                                 @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                                 @Value("${pathways.kafka.replication-factor:1}") short replicationFactor) {
         KafkaTopics.ensure(bootstrapServers, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, replicationFactor);
-        processing.registerListenerInvocationErrorHandler(StudentEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        KafkaTopics.ensure(bootstrapServers, Topics.REGION_EVENTS, Topics.REGION_EVENTS_PARTITIONS, replicationFactor);
+        processing.registerListenerInvocationErrorHandler(EventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

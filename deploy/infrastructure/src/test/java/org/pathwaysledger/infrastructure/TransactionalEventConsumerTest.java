@@ -17,7 +17,7 @@ import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.events.wire.Topics;
 import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
-import org.pathwaysledger.infrastructure.projection.StudentEventProjection;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -60,7 +60,7 @@ class TransactionalEventConsumerTest {
     }
 
     /** A deliberately non-idempotent projection: a double application would show as a second row. */
-    static final StudentEventProjection APPEND_ENTRY = (tx, envelope, event) -> {
+    static final EventProjection APPEND_ENTRY = (tx, envelope, event) -> {
         StudentEnrolledInPathway enrolled = (StudentEnrolledInPathway) event;
         try (PreparedStatement insert = tx.prepareStatement("insert into consumer_test.entry values (?, ?, ?, 1)")) {
             insert.setString(1, enrolled.districtId().value());
@@ -103,7 +103,7 @@ class TransactionalEventConsumerTest {
     private String envelope(String district, String student, String eventId) throws Exception {
         var event = new StudentEnrolledInPathway(DistrictId.of(district), StudentId.of(student), PathwayId.of("P1"),
                 SchoolId.of("HS1"), LocalDate.of(2025, 8, 20), EventSource.api("test"));
-        return json.writeValueAsString(new EventEnvelope(eventId, "StudentEnrolledInPathway", "1", district, student, 1,
+        return json.writeValueAsString(new EventEnvelope(eventId, "StudentEnrolledInPathway", "1", null, district, student, 1,
                 Instant.parse("2025-08-20T10:00:00Z"), json.valueToTree(event)));
     }
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pathwaysledger.events.student.StudentDetailsChanged;
 import org.pathwaysledger.events.student.StudentEnrolledInPathway;
-import org.pathwaysledger.events.student.StudentEvent;
+import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.student.StudentRegistered;
 import org.pathwaysledger.events.student.StudentRegistration;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
-import org.pathwaysledger.infrastructure.projection.StudentEventProjection;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -19,12 +19,12 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 
 /** Keeps each student's current record, pathway enrolments and journey timeline. Every write is a keyed upsert. */
-public class JourneyProjection implements StudentEventProjection {
+public class JourneyProjection implements EventProjection {
 
     private final ObjectMapper json = PublishedJson.mapper();
 
     @Override
-    public void apply(Connection tx, EventEnvelope envelope, StudentEvent event) throws SQLException {
+    public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
         if (event instanceof StudentRegistered registered) {
             upsertStudent(tx, envelope, registered.registration(), registered.effectiveDate());
             timeline(tx, envelope, registered.effectiveDate(), "Registered at school " + registered.registration().schoolId()

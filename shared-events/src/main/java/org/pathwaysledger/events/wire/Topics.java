@@ -9,6 +9,11 @@ public final class Topics {
     /** Partitions are the unit of consumer scale-out; one student's events always share a partition. */
     public static final int STUDENT_EVENTS_PARTITIONS = 6;
 
+    /** Every {@code RegionEvent} (members, catalogue, agreements, identity links), keyed by region. */
+    public static final String REGION_EVENTS = "pathways.region-events.v1";
+
+    public static final int REGION_EVENTS_PARTITIONS = 3;
+
     private Topics() {
     }
 }

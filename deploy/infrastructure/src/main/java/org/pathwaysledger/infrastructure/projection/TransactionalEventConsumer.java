@@ -10,10 +10,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.pathwaysledger.events.student.StudentEvent;
+import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
-import org.pathwaysledger.events.wire.StudentEventTypes;
+import org.pathwaysledger.events.wire.PublishedEventTypes;
 import org.pathwaysledger.events.wire.Topics;
 import org.pathwaysledger.infrastructure.KafkaTopics;
 import org.slf4j.Logger;
@@ -34,7 +34,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Feeds a read model from the student-event topic with exactly-once effect.
+ * Feeds a read model from the published topics (student and region events) with exactly-once effect.
  *
  * <p>Each polled batch is applied in one PostgreSQL transaction that also records, in the service's own schema,
  * the next offset of every partition and the id of every event applied. After a crash the consumer resumes from
@@ -54,7 +54,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final String consumerGroup;
     private final String schema;
     private final DataSource dataSource;
-    private final StudentEventProjection projection;
+    private final EventProjection projection;
+    private final List<String> topics;
     private final KafkaConsumer<String, String> consumer;
     private final ObjectMapper json = PublishedJson.mapper();
     private final Thread thread;
@@ -66,7 +67,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private volatile long lag = -1;
 
     public TransactionalEventConsumer(String bootstrapServers, String consumerGroup, String schema,
-                                      DataSource dataSource, StudentEventProjection projection, int maxPollRecords) {
+                                      DataSource dataSource, EventProjection projection, int maxPollRecords) {
         if (!schema.matches("[a-z_]+")) {
             throw new IllegalArgumentException("schema must be a plain lower-case name: " + schema);
         }
@@ -74,7 +75,9 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         this.schema = schema;
         this.dataSource = dataSource;
         this.projection = projection;
+        this.topics = List.of(Topics.STUDENT_EVENTS, Topics.REGION_EVENTS);
         KafkaTopics.ensure(bootstrapServers, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, (short) 1);
+        KafkaTopics.ensure(bootstrapServers, Topics.REGION_EVENTS, Topics.REGION_EVENTS_PARTITIONS, (short) 1);
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
@@ -100,7 +103,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(Topics.STUDENT_EVENTS), new ResumeFromStoredOffsets());
+            consumer.subscribe(topics, new ResumeFromStoredOffsets());
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
                 if (!records.isEmpty()) {
@@ -145,10 +148,10 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : records) {
                     nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     EventEnvelope envelope;
-                    StudentEvent event;
+                    PublishedEvent event;
                     try {
                         envelope = json.readValue(record.value(), EventEnvelope.class);
-                        var known = StudentEventTypes.read(envelope, json);
+                        var known = PublishedEventTypes.read(envelope, json);
                         if (known.isEmpty()) {
                             continue;
                         }
@@ -230,22 +233,21 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<Integer, Long> stored = new HashMap<>();
+            Map<TopicPartition, Long> stored = new HashMap<>();
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement select = connection.prepareStatement(
-                         "select partition, next_offset from " + schema + ".consumer_offset where consumer_group = ? and topic = ?")) {
+                         "select topic, partition, next_offset from " + schema + ".consumer_offset where consumer_group = ?")) {
                 select.setString(1, consumerGroup);
-                select.setString(2, Topics.STUDENT_EVENTS);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        stored.put(rows.getInt(1), rows.getLong(2));
+                        stored.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
                     }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not read stored offsets of " + consumerGroup + ": " + e.getMessage(), e);
             }
             for (TopicPartition partition : partitions) {
-                Long next = stored.get(partition.partition());
+                Long next = stored.get(partition);
                 if (next == null) {
                     consumer.seekToBeginning(List.of(partition));
                 } else {

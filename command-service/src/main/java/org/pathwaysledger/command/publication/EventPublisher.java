@@ -8,11 +8,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Revision;
+import org.pathwaysledger.events.PublishedEvent;
+import org.pathwaysledger.events.region.RegionEvent;
 import org.pathwaysledger.events.student.StudentEvent;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
-import org.pathwaysledger.events.wire.StudentEventTypes;
-import org.springframework.beans.factory.annotation.Value;
+import org.pathwaysledger.events.wire.PublishedEventTypes;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,46 +25,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes every stored student event to Kafka, from Axon's "kafka-publisher" streaming processor.
+ * Publishes every stored event of the published language to its Kafka topic, from Axon's "kafka-publisher" streaming processor.
  *
  * <p>Sends within one processor batch go out asynchronously (the producer batches them); before the batch's
  * transaction commits, and with it the processor's token, every send must be acknowledged by Kafka. A failed send
  * fails the batch, and the processor retries it from the last stored token: at least once, nothing skipped.
- * Events are keyed by student, so one student's events stay in order on one partition.
+ * Student events are keyed by student and region events by region, so each stays in order on one partition.
  */
 @Component
-@ProcessingGroup(StudentEventPublisher.PROCESSING_GROUP)
-public class StudentEventPublisher {
+@ProcessingGroup(EventPublisher.PROCESSING_GROUP)
+public class EventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String PENDING_SENDS = StudentEventPublisher.class.getName() + ".pendingSends";
+    private static final String PENDING_SENDS = EventPublisher.class.getName() + ".pendingSends";
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json = PublishedJson.mapper();
-    private final String topic;
-
-    public StudentEventPublisher(KafkaTemplate<String, String> kafka, @Value("${pathways.publication.topic}") String topic) {
+    public EventPublisher(KafkaTemplate<String, String> kafka) {
         this.kafka = kafka;
-        this.topic = topic;
     }
 
     @EventHandler
-    public void on(StudentEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
+    public void on(PublishedEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
         EventEnvelope envelope = new EventEnvelope(
                 message.getIdentifier(),
-                StudentEventTypes.nameOf(event),
+                PublishedEventTypes.nameOf(event),
                 revisionOf(event),
-                event.districtId().value(),
-                event.studentId().value(),
+                event instanceof RegionEvent regionEvent ? regionEvent.regionId().value() : null,
+                event instanceof StudentEvent studentEvent ? studentEvent.districtId().value() : null,
+                event instanceof StudentEvent studentEvent ? studentEvent.studentId().value() : null,
                 message.getSequenceNumber(),
                 message.getTimestamp(),
                 json.valueToTree(event));
-        CompletableFuture<?> sent = kafka.send(topic, event.studentKey().toString(), json.writeValueAsString(envelope));
+        CompletableFuture<?> sent = kafka.send(PublishedEventTypes.topicOf(event), event.partitionKey(), json.writeValueAsString(envelope));
         pendingSends().add(sent);
     }
 
-    private static String revisionOf(StudentEvent event) {
+    private static String revisionOf(PublishedEvent event) {
         Revision revision = event.getClass().getAnnotation(Revision.class);
         return revision == null ? null : revision.value();
     }

@@ -1,0 +1,18 @@
+package org.pathwaysledger.events.student;
+
+import org.axonframework.serialization.Revision;
+import org.pathwaysledger.events.value.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A student earned a postsecondary credential (certificate, degree). */
+@Revision("1")
+public record PostsecondaryCredentialEarned(
+        DistrictId districtId,
+        StudentId studentId,
+        String institutionId,
+        LocalDate earnedOn,
+        String detail,
+        EventSource source) implements StudentEvent {
+}
