@@ -42,7 +42,11 @@ class WireContractTest {
 
     static final StudentEnrolledInPathway ENROLLED = new StudentEnrolledInPathway(
             DistrictId.of("D-0042"), StudentId.of("S1001"), PathwayId.of("HEALTH-MA"), SchoolId.of("HS-1"),
-            LocalDate.of(2024, 8, 21), new EventSource(EventSource.Channel.IMPORT, "import-3#line-12"));
+            LocalDate.of(2024, 8, 21), 1, new EventSource(EventSource.Channel.IMPORT, "import-3#line-12"));
+
+    static final StudentEnrolledInPathway ENROLLED_UNDER_VERSION_3 = new StudentEnrolledInPathway(
+            DistrictId.of("D-0042"), StudentId.of("S1001"), PathwayId.of("HEALTH-MA"), SchoolId.of("HS-1"),
+            LocalDate.of(2024, 8, 21), 3, new EventSource(EventSource.Channel.IMPORT, "import-3#line-12"));
 
     @Test
     void student_registered_is_written_exactly_as_the_v1_fixture() throws IOException {
@@ -50,19 +54,24 @@ class WireContractTest {
     }
 
     @Test
-    void student_enrolled_in_pathway_is_written_exactly_as_the_v1_fixture() throws IOException {
-        assertThat(written(ENROLLED)).isEqualTo(fixture("StudentEnrolledInPathway.v1.json"));
+    void student_enrolled_in_pathway_is_written_exactly_as_the_v2_fixture() throws IOException {
+        assertThat(written(ENROLLED_UNDER_VERSION_3)).isEqualTo(fixture("StudentEnrolledInPathway.v2.json"));
+    }
+
+    @Test
+    void a_revision_1_enrolment_on_the_topic_reads_as_pathway_version_1() throws IOException {
+        assertThat(mapper.treeToValue(fixture("StudentEnrolledInPathway.v1.json"), StudentEnrolledInPathway.class).pathwayVersion()).isEqualTo(1);
     }
 
     @Test
     void the_v1_fixtures_read_back_into_the_same_events() throws IOException {
         assertThat(mapper.treeToValue(fixture("StudentRegistered.v1.json"), StudentRegistered.class)).isEqualTo(REGISTERED);
-        assertThat(mapper.treeToValue(fixture("StudentEnrolledInPathway.v1.json"), StudentEnrolledInPathway.class)).isEqualTo(ENROLLED);
+        assertThat(mapper.treeToValue(fixture("StudentEnrolledInPathway.v2.json"), StudentEnrolledInPathway.class)).isEqualTo(ENROLLED_UNDER_VERSION_3);
     }
 
     @Test
     void an_envelope_names_its_event_type_and_revision_and_carries_the_payload() throws IOException {
-        EventEnvelope envelope = new EventEnvelope("5f0c6d1e-8f43-4c55-b0a4-0d6c3a1b2e77", "StudentEnrolledInPathway", "1", null,
+        EventEnvelope envelope = new EventEnvelope("5f0c6d1e-8f43-4c55-b0a4-0d6c3a1b2e77", "StudentEnrolledInPathway", "2", null,
                 "D-0042", "S1001", 1, Instant.parse("2024-08-21T16:05:00Z"), mapper.valueToTree(ENROLLED));
 
         assertThat(written(envelope)).isEqualTo(fixture("envelope.v1.json"));

@@ -46,8 +46,7 @@ public class StudentController {
         StudentId student = StudentId.of(studentId);
         var command = StudentRequests.registration(district, student, body, source(requestId), LocalDate.now(clock));
         boolean recorded = commands.sendAndWait(command);
-        return new Accepted(districtId, studentId, recorded,
-                recorded ? "Recorded; the journey view and metrics follow within seconds" : "Already recorded with these values; nothing changed");
+        return accepted(districtId, studentId, recorded);
     }
 
     @PostMapping(path = "/api/v1/districts/{districtId}/students/{studentId}/pathway-enrollments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -57,11 +56,15 @@ public class StudentController {
                            @RequestBody JsonNode body) {
         var command = StudentRequests.enrollment(DistrictId.of(districtId), StudentId.of(studentId), body, source(requestId));
         boolean recorded = commands.sendAndWait(command);
-        return new Accepted(districtId, studentId, recorded,
-                recorded ? "Recorded; the journey view and metrics follow within seconds" : "The student is already enrolled in this pathway; nothing changed");
+        return accepted(districtId, studentId, recorded);
     }
 
-    private static EventSource source(String requestId) {
+    static Accepted accepted(String districtId, String studentId, boolean recorded) {
+        return new Accepted(districtId, studentId, recorded,
+                recorded ? "Recorded; the journey view and metrics follow within seconds" : "Already recorded with these values; nothing changed");
+    }
+
+    static EventSource source(String requestId) {
         String reference = requestId == null || requestId.isBlank() || requestId.length() > 100 ? UUID.randomUUID().toString() : requestId;
         return EventSource.api(reference);
     }

@@ -1,7 +1,9 @@
 package org.pathwaysledger.command.student;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pathwaysledger.command.identity.IdentityMatchKey;
 import org.pathwaysledger.command.web.FieldReader;
+import org.pathwaysledger.events.value.Codes;
 import org.pathwaysledger.events.student.EnrollStudentInPathway;
 import org.pathwaysledger.events.student.RegisterStudent;
 import org.pathwaysledger.events.student.StudentRegistration;
@@ -64,13 +66,16 @@ final class StudentRequests {
         boolean singleParent = flag(fields, "single_parent");
         LocalDate effectiveDate = fields.read("effective_date", value -> IsoDate.parse("effective_date", value));
         String stateStudentId = fields.text("state_student_id");
+        String firstName = fields.read("first_name", value -> Codes.text("first_name", value, 100));
+        String lastName = fields.read("last_name", value -> Codes.text("last_name", value, 100));
         fields.complete();
 
         StudentRegistration registration = fields.attempt(() -> new StudentRegistration(
                 stateStudentId == null || stateStudentId.isBlank() ? null : stateStudentId.trim(),
                 birthDate, school, grade, cohortYear,
                 new Demographics(sex, hispanic, races, englishLearner, disability, economicallyDisadvantaged,
-                        foster, homeless, migrant, militaryConnected, singleParent)));
+                        foster, homeless, migrant, militaryConnected, singleParent),
+                IdentityMatchKey.ofNameAndBirthDate(firstName, lastName, birthDate)));
         fields.complete();
         return new RegisterStudent(district, student, registration, effectiveDate == null ? today : effectiveDate, source);
     }

@@ -94,6 +94,13 @@ public final class FieldReader {
         }
     }
 
+    /** Builds the command (whose own checks may refuse it) and throws every problem found, if any. */
+    public <T> T build(Supplier<T> command) {
+        T result = attempt(command);
+        complete();
+        return result;
+    }
+
     public void addProblem(InvalidValueException problem) {
         problems.add(problem);
     }

@@ -1,7 +1,7 @@
 package org.pathwaysledger.command.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.pathwaysledger.command.student.StudentRuleViolation;
+import org.pathwaysledger.command.RuleViolation;
 import org.pathwaysledger.events.value.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return fieldProblems(HttpStatus.BAD_REQUEST, "Invalid request", e.problems());
     }
 
-    @ExceptionHandler(StudentRuleViolation.class)
-    ProblemDetail ruleViolation(StudentRuleViolation e) {
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation e) {
         return fieldProblems(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by the student's history", List.of(e));
     }
 
@@ -45,11 +45,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notRegistered(AggregateNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "Student " + e.getAggregateIdentifier() + " is not registered; register the student first with "
-                        + "PUT /api/v1/districts/{districtId}/students/{studentId}");
-        problem.setTitle("Student not registered");
+    ProblemDetail notRecorded(AggregateNotFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+        boolean student = request.getRequestURI().contains("/students/");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, student
+                ? "Student " + e.getAggregateIdentifier() + " is not registered; register the student first with "
+                        + "PUT /api/v1/districts/{districtId}/students/{studentId}"
+                : "'" + e.getAggregateIdentifier() + "' is not recorded yet; create it first (a region with PUT /api/v1/regions/{regionId}, "
+                        + "a pathway with PUT /api/v1/regions/{regionId}/pathways/{pathwayId}, an agreement with PUT .../agreements/{agreementId})");
+        problem.setTitle(student ? "Student not registered" : "Not recorded yet");
         return problem;
     }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
 /**
  * What a district says about a student at a point in time: the student's school, grade, grade-9 cohort and
  * demographics. Registration and every later change carry one of these, with the date it holds from.
+ * {@code identityMatchKey} is a one-way hash of name and birth date for linking one person's records across
+ * systems (never the names themselves); it is absent where the district sent no names.
  */
 public record StudentRegistration(
         String stateStudentId,
@@ -18,9 +20,15 @@ public record StudentRegistration(
         SchoolId schoolId,
         GradeLevel gradeLevel,
         Integer cohortYear,
-        Demographics demographics) {
+        Demographics demographics,
+        String identityMatchKey) {
 
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    public StudentRegistration(String stateStudentId, LocalDate birthDate, SchoolId schoolId, GradeLevel gradeLevel,
+                               Integer cohortYear, Demographics demographics) {
+        this(stateStudentId, birthDate, schoolId, gradeLevel, cohortYear, demographics, null);
+    }
 
     public StudentRegistration {
         if (birthDate == null) {
@@ -50,6 +58,6 @@ public record StudentRegistration(
         if (cohortYear != null) {
             return this;
         }
-        return new StudentRegistration(stateStudentId, birthDate, schoolId, gradeLevel, gradeLevel.grade9EntryYear(asOf), demographics);
+        return new StudentRegistration(stateStudentId, birthDate, schoolId, gradeLevel, gradeLevel.grade9EntryYear(asOf), demographics, identityMatchKey);
     }
 }

@@ -45,6 +45,14 @@ public record Mark(String value) {
         return isNumber(value) && new BigDecimal(value).compareTo(NUMERIC_C_MINUS) >= 0;
     }
 
+    /** Completed the course: any letter but F, P, or at least 60 on a 100-point scale. */
+    public boolean isPassing() {
+        if (value.equals("F") || value.equals("NP")) {
+            return false;
+        }
+        return !isNumber(value) || new BigDecimal(value).compareTo(BigDecimal.valueOf(60)) >= 0;
+    }
+
     private static boolean isNumber(String text) {
         try {
             BigDecimal number = new BigDecimal(text);
