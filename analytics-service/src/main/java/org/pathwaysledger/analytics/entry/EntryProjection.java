@@ -2,6 +2,8 @@ package org.pathwaysledger.analytics.entry;
 
 import org.pathwaysledger.events.student.StudentDetailsChanged;
 import org.pathwaysledger.events.student.StudentEnrolledInPathway;
+import org.pathwaysledger.events.student.StudentFactRetracted;
+import org.pathwaysledger.events.student.StudentRecordCorrected;
 import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.student.StudentRegistered;
 import org.pathwaysledger.events.student.StudentRegistration;
@@ -30,19 +32,33 @@ public class EntryProjection implements EventProjection {
             demographics(tx, envelope, registered.registration(), registered.effectiveDate());
         } else if (event instanceof StudentDetailsChanged changed) {
             demographics(tx, envelope, changed.registration(), changed.effectiveDate());
+        } else if (event instanceof StudentRecordCorrected corrected) {
+            // Same effective date, higher sequence: the as-of lookup prefers it to the record it corrects.
+            demographics(tx, envelope, corrected.registration(), corrected.effectiveDate());
+        } else if (event instanceof StudentFactRetracted retracted) {
+            try (PreparedStatement delete = tx.prepareStatement(
+                    "delete from pathway_entrant where district_id = ? and student_id = ? and entry_sequence = ?")) {
+                delete.setString(1, envelope.districtId());
+                delete.setString(2, envelope.studentId());
+                delete.setLong(3, retracted.retractedSequence());
+                delete.executeUpdate();
+            }
         } else if (event instanceof StudentEnrolledInPathway enrolled) {
             try (PreparedStatement upsert = tx.prepareStatement("""
-                    insert into pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date)
-                    values (?, ?, ?, ?, ?)
+                    insert into pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date, entry_sequence)
+                    values (?, ?, ?, ?, ?, ?)
                     on conflict (district_id, student_id, pathway_id) do update
                         set entry_date = least(pathway_entrant.entry_date, excluded.entry_date),
                             school_id = case when excluded.entry_date < pathway_entrant.entry_date
-                                             then excluded.school_id else pathway_entrant.school_id end""")) {
+                                             then excluded.school_id else pathway_entrant.school_id end,
+                            entry_sequence = case when excluded.entry_date < pathway_entrant.entry_date
+                                             then excluded.entry_sequence else pathway_entrant.entry_sequence end""")) {
                 upsert.setString(1, enrolled.districtId().value());
                 upsert.setString(2, enrolled.studentId().value());
                 upsert.setString(3, enrolled.pathwayId().value());
                 upsert.setString(4, enrolled.schoolId().value());
                 upsert.setDate(5, Date.valueOf(enrolled.entryDate()));
+                upsert.setLong(6, envelope.sequence());
                 upsert.executeUpdate();
             }
         }

@@ -41,6 +41,7 @@ import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.value.AgreementId;
 import org.pathwaysledger.events.value.AgreementKind;
 import org.pathwaysledger.events.value.ContinuumStage;
+import org.pathwaysledger.events.value.CourseRole;
 import org.pathwaysledger.events.value.PathwayId;
 import org.pathwaysledger.events.value.RegionId;
 import org.pathwaysledger.events.value.StudentKey;
@@ -169,9 +170,12 @@ public class Student {
     @CommandHandler
     public boolean handle(RecordCourseCompletion command, RegionDirectory directory) {
         PathwayId pathwayId = command.pathwayId() != null ? command.pathwayId() : pathwayOfCourse(command, directory);
+        CourseRole role = command.courseRole() != null || pathwayId == null ? command.courseRole()
+                : pathwayIn(directory, directory.regionOf(command.districtId()).orElse(null), pathwayId)
+                        .map(pathway -> pathway.courses().get(command.courseId())).orElse(null);
         CourseCompleted fact = new CourseCompleted(command.districtId(), command.studentId(), command.courseId(),
                 command.courseTitle(), command.schoolYear(), command.term(), command.gradeLevel(), pathwayId,
-                command.courseRole(), command.cte(), command.creditsAttempted(), command.creditsEarned(), command.hours(),
+                role, command.cte(), command.creditsAttempted(), command.creditsEarned(), command.hours(),
                 command.mark(), command.source());
         if (!recordFact(courseKey(fact), fact)) {
             return false;

@@ -69,6 +69,9 @@ class RegistrationToKafkaTest {
     void a_registration_and_an_enrolment_are_stored_once_and_published_keyed_by_student() throws Exception {
         String district = "D-" + UUID.randomUUID().toString().substring(0, 8);
         String base = "/api/v1/districts/" + district + "/students/S1";
+        assertThat(send(HttpMethod.PUT, "/api/v1/regions/R-TEST", "{\"name\": \"Test region\"}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(send(HttpMethod.PUT, "/api/v1/regions/R-TEST/members/" + district, "{\"kind\": \"K12_DISTRICT\"}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(send(HttpMethod.PUT, "/api/v1/regions/R-TEST/pathways/HEALTH", "{\"name\": \"Health\"}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
         ResponseEntity<JsonNode> registered = send(HttpMethod.PUT, base, REGISTRATION);
         ResponseEntity<JsonNode> enrolled = send(HttpMethod.POST, base + "/pathway-enrollments", ENROLLMENT);
@@ -100,6 +103,8 @@ class RegistrationToKafkaTest {
         assertThat(second.get("eventType").asText()).isEqualTo("StudentEnrolledInPathway");
         assertThat(second.get("sequence").asLong()).isEqualTo(1);
         assertThat(second.get("payload").get("pathwayId").asText()).isEqualTo("HEALTH");
+        assertThat(second.get("revision").asText()).isEqualTo("2");
+        assertThat(second.get("payload").get("pathwayVersion").asInt()).isEqualTo(1);
     }
 
     @Test

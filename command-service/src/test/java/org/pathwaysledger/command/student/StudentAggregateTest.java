@@ -318,11 +318,11 @@ class StudentAggregateTest {
         }
 
         @Test
-        void a_course_without_a_pathway_counts_for_the_enrolled_pathway_whose_sequence_lists_it() {
+        void a_course_without_a_pathway_counts_for_the_enrolled_pathway_whose_sequence_lists_it_with_its_role_there() {
             RecordCourseCompletion unlabelled = course(INTRO, null, null, "60", "A", SOURCE);
             fixture.given(REGISTERED, IN_HEALTH)
                     .when(unlabelled)
-                    .expectEvents(completed(unlabelled, HEALTH), derived(HEALTH, PathwayStatus.PARTICIPANT, CompletionRule.PERKINS_TWO_COURSES));
+                    .expectEvents(completed(course(INTRO, null, CourseRole.INTRO, "60", "A", SOURCE), HEALTH), derived(HEALTH, PathwayStatus.PARTICIPANT, CompletionRule.PERKINS_TWO_COURSES));
         }
 
         @Test

@@ -102,7 +102,7 @@ class TransactionalEventConsumerTest {
 
     private String envelope(String district, String student, String eventId) throws Exception {
         var event = new StudentEnrolledInPathway(DistrictId.of(district), StudentId.of(student), PathwayId.of("P1"),
-                SchoolId.of("HS1"), LocalDate.of(2025, 8, 20), EventSource.api("test"));
+                SchoolId.of("HS1"), LocalDate.of(2025, 8, 20), 1, EventSource.api("test"));
         return json.writeValueAsString(new EventEnvelope(eventId, "StudentEnrolledInPathway", "1", null, district, student, 1,
                 Instant.parse("2025-08-20T10:00:00Z"), json.valueToTree(event)));
     }

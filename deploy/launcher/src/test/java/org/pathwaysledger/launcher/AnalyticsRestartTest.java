@@ -19,6 +19,7 @@ class AnalyticsRestartTest {
     @BeforeAll
     static void startPlatform() {
         platform = Platform.start(Platform.Ports.random());
+        Api.region(platform.commandUrl(), "E2E-RESTART-REGION", java.util.List.of("E2E-RESTART"), java.util.List.of("E2E-MANUFACTURING"));
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -80,6 +81,25 @@ final class Api {
             }
         }
         throw new AssertionError("No cell " + dimension + "/" + group + " in " + metric);
+    }
+
+    /** Sets up a region with the given districts and pathways (Perkins rule, no course sequence), as a region admin would. */
+    static void region(String commandUrl, String region, List<String> districts, List<String> pathways) {
+        String base = commandUrl + "/api/v1/regions/" + region;
+        expectAccepted(put(base, "{\"name\": \"" + region + "\"}"));
+        for (String district : districts) {
+            expectAccepted(put(base + "/members/" + district, "{\"kind\": \"K12_DISTRICT\"}"));
+        }
+        for (String pathway : pathways) {
+            expectAccepted(put(base + "/pathways/" + pathway, "{\"name\": \"" + pathway + "\"}"));
+        }
+    }
+
+    static Answer expectAccepted(Answer answer) {
+        if (answer.status() != 202) {
+            throw new AssertionError("Expected 202 but got " + answer.status() + ": " + answer.body());
+        }
+        return answer;
     }
 
     static String registration(String sex, boolean hispanic, String races, boolean englishLearner, String effectiveDate) {

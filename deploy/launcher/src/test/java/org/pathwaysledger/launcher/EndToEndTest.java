@@ -25,6 +25,7 @@ class EndToEndTest {
     @BeforeAll
     static void startPlatform() {
         platform = Platform.start(Platform.Ports.random());
+        Api.region(platform.commandUrl(), "E2E-REGION", List.of("E2E-SUPPRESS", "E2E-ASOF", "E2E-OWN"), List.of("E2E-HEALTH", "E2E-ICT"));
     }
 
     @AfterAll

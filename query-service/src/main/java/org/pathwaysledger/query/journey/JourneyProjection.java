@@ -2,11 +2,24 @@ package org.pathwaysledger.query.journey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pathwaysledger.events.PublishedEvent;
+import org.pathwaysledger.events.student.CollegeCreditEarned;
+import org.pathwaysledger.events.student.CourseCompleted;
+import org.pathwaysledger.events.student.HighSchoolCompleted;
+import org.pathwaysledger.events.student.IndustryCredentialEarned;
+import org.pathwaysledger.events.student.PathwayStatusReached;
+import org.pathwaysledger.events.student.PostsecondaryCredentialEarned;
+import org.pathwaysledger.events.student.PostsecondaryEnrolled;
+import org.pathwaysledger.events.student.QuarterlyWageRecorded;
 import org.pathwaysledger.events.student.StudentDetailsChanged;
 import org.pathwaysledger.events.student.StudentEnrolledInPathway;
-import org.pathwaysledger.events.PublishedEvent;
+import org.pathwaysledger.events.student.StudentEvent;
+import org.pathwaysledger.events.student.StudentExitedPathway;
+import org.pathwaysledger.events.student.StudentFactRetracted;
+import org.pathwaysledger.events.student.StudentRecordCorrected;
 import org.pathwaysledger.events.student.StudentRegistered;
 import org.pathwaysledger.events.student.StudentRegistration;
+import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
@@ -18,39 +31,111 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 
-/** Keeps each student's current record, pathway enrolments and journey timeline. Every write is a keyed upsert. */
+/**
+ * Keeps each student's current record, pathway enrolments (with exits and statuses) and the timeline of every fact
+ * of the journey. Every write is a keyed upsert, so a replay rebuilds the same view.
+ */
 public class JourneyProjection implements EventProjection {
 
     private final ObjectMapper json = PublishedJson.mapper();
 
     @Override
-    public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
+    public void apply(Connection tx, EventEnvelope envelope, PublishedEvent published) throws SQLException {
+        if (!(published instanceof StudentEvent event)) {
+            return;
+        }
         if (event instanceof StudentRegistered registered) {
-            upsertStudent(tx, envelope, registered.registration(), registered.effectiveDate());
+            upsertStudent(tx, envelope, registered.registration(), registered.effectiveDate(), false);
             timeline(tx, envelope, registered.effectiveDate(), "Registered at school " + registered.registration().schoolId()
                     + " in grade " + registered.registration().gradeLevel().code());
         } else if (event instanceof StudentDetailsChanged changed) {
-            upsertStudent(tx, envelope, changed.registration(), changed.effectiveDate());
+            upsertStudent(tx, envelope, changed.registration(), changed.effectiveDate(), false);
             timeline(tx, envelope, changed.effectiveDate(), "Details changed from " + changed.effectiveDate());
+        } else if (event instanceof StudentRecordCorrected corrected) {
+            upsertStudent(tx, envelope, corrected.registration(), corrected.effectiveDate(), true);
+            timeline(tx, envelope, corrected.effectiveDate(), "Record from " + corrected.effectiveDate() + " corrected: " + corrected.reason());
         } else if (event instanceof StudentEnrolledInPathway enrolled) {
-            try (PreparedStatement upsert = tx.prepareStatement("""
-                    insert into pathway_enrollment (district_id, student_id, pathway_id, school_id, entry_date, status)
-                    values (?, ?, ?, ?, ?, 'ENROLLED')
-                    on conflict (district_id, student_id, pathway_id)
-                    do update set school_id = excluded.school_id, entry_date = excluded.entry_date, status = 'ENROLLED'""")) {
-                upsert.setString(1, enrolled.districtId().value());
-                upsert.setString(2, enrolled.studentId().value());
-                upsert.setString(3, enrolled.pathwayId().value());
-                upsert.setString(4, enrolled.schoolId().value());
-                upsert.setDate(5, Date.valueOf(enrolled.entryDate()));
-                upsert.executeUpdate();
-            }
-            timeline(tx, envelope, enrolled.entryDate(), "Entered pathway " + enrolled.pathwayId() + " at school " + enrolled.schoolId());
+            enrol(tx, envelope, enrolled);
+            timeline(tx, envelope, enrolled.entryDate(), "Entered pathway " + enrolled.pathwayId() + " (version " + enrolled.pathwayVersion()
+                    + ") at school " + enrolled.schoolId());
+        } else if (event instanceof StudentExitedPathway exited) {
+            update(tx, "update pathway_enrollment set status = 'EXITED', exit_date = ?, exit_reason = ? "
+                            + "where district_id = ? and student_id = ? and pathway_id = ?",
+                    Date.valueOf(exited.exitDate()), exited.exitReason().name(), envelope.districtId(), envelope.studentId(), exited.pathwayId().value());
+            timeline(tx, envelope, exited.exitDate(), "Left pathway " + exited.pathwayId() + " (" + exited.exitReason() + ")");
+        } else if (event instanceof PathwayStatusReached reached) {
+            String column = switch (reached.status()) {
+                case PARTICIPANT -> "participant_on";
+                case CONCENTRATOR -> "concentrator_on";
+                case COMPLETER -> "completer_on";
+            };
+            update(tx, "update pathway_enrollment set " + column + " = ? where district_id = ? and student_id = ? and pathway_id = ?",
+                    Date.valueOf(reached.reachedOn()), envelope.districtId(), envelope.studentId(), reached.pathwayId().value());
+            timeline(tx, envelope, reached.reachedOn(), "Became a " + reached.status().name().toLowerCase() + " of pathway " + reached.pathwayId()
+                    + (reached.derived() ? " (derived by the " + reached.rule() + " rule)" : " (reported by the district under " + reached.rule() + ")"));
+        } else if (event instanceof CourseCompleted course) {
+            timeline(tx, envelope, course.schoolYear().lastDay(), "Completed course " + course.courseId()
+                    + (course.courseTitle() == null ? "" : " " + course.courseTitle()) + " in " + course.schoolYear() + " " + course.term()
+                    + (course.mark() == null ? "" : ", mark " + course.mark().value())
+                    + (course.pathwayId() == null ? "" : ", pathway " + course.pathwayId()));
+        } else if (event instanceof CollegeCreditEarned credit) {
+            timeline(tx, envelope, credit.schoolYear().lastDay(), "Earned " + credit.credits().toPlainString() + " " + credit.creditType()
+                    + " college credits for " + credit.collegeCourseId() + " at " + credit.collegeId() + " in " + credit.schoolYear() + " " + credit.term()
+                    + (credit.transferable() ? " (transferable)" : ""));
+        } else if (event instanceof WorkBasedLearningLogged wbl) {
+            timeline(tx, envelope, wbl.startDate(), wbl.activityType() + " (" + wbl.continuumStage() + ")"
+                    + (wbl.employerName() == null ? "" : " with " + wbl.employerName())
+                    + (wbl.hours() == null ? "" : ", " + wbl.hours().toPlainString() + " hours"));
+        } else if (event instanceof IndustryCredentialEarned credential) {
+            timeline(tx, envelope, credential.earnedDate(), "Earned credential " + credential.credentialId()
+                    + (credential.credentialName() == null ? "" : " " + credential.credentialName()));
+        } else if (event instanceof HighSchoolCompleted completed) {
+            timeline(tx, envelope, completed.completedOn(), "Completed high school: " + completed.completion()
+                    + (completed.detail() == null ? "" : " (" + completed.detail() + ")"));
+        } else if (event instanceof PostsecondaryEnrolled enrolled) {
+            timeline(tx, envelope, enrolled.enrolledOn(), "Enrolled in postsecondary education"
+                    + (enrolled.institutionId() == null ? "" : " at " + enrolled.institutionId()));
+        } else if (event instanceof PostsecondaryCredentialEarned credential) {
+            timeline(tx, envelope, credential.earnedOn(), "Earned a postsecondary credential"
+                    + (credential.detail() == null ? "" : ": " + credential.detail()));
+        } else if (event instanceof QuarterlyWageRecorded wage) {
+            timeline(tx, envelope, wage.yearQuarter().firstDay(), "Employed in " + wage.yearQuarter() + ", quarterly wage " + wage.quarterlyWage().toPlainString());
+        } else if (event instanceof StudentFactRetracted retracted) {
+            retract(tx, envelope, retracted);
+            timeline(tx, envelope, null, "Withdrew fact #" + retracted.retractedSequence() + " (" + retracted.retractedEventType() + "): " + retracted.reason());
         }
     }
 
-    private void upsertStudent(Connection tx, EventEnvelope envelope, StudentRegistration registration, LocalDate effectiveDate) throws SQLException {
-        // A change back-dated before the one already shown does not replace the current record.
+    private void enrol(Connection tx, EventEnvelope envelope, StudentEnrolledInPathway enrolled) throws SQLException {
+        try (PreparedStatement upsert = tx.prepareStatement("""
+                insert into pathway_enrollment (district_id, student_id, pathway_id, school_id, entry_date, status, pathway_version, entry_sequence)
+                values (?, ?, ?, ?, ?, 'ENROLLED', ?, ?)
+                on conflict (district_id, student_id, pathway_id)
+                do update set school_id = excluded.school_id, entry_date = excluded.entry_date, status = 'ENROLLED',
+                              pathway_version = excluded.pathway_version, entry_sequence = excluded.entry_sequence,
+                              exit_date = null, exit_reason = null""")) {
+            upsert.setString(1, envelope.districtId());
+            upsert.setString(2, envelope.studentId());
+            upsert.setString(3, enrolled.pathwayId().value());
+            upsert.setString(4, enrolled.schoolId().value());
+            upsert.setDate(5, Date.valueOf(enrolled.entryDate()));
+            upsert.setInt(6, enrolled.pathwayVersion());
+            upsert.setLong(7, envelope.sequence());
+            upsert.executeUpdate();
+        }
+    }
+
+    private void retract(Connection tx, EventEnvelope envelope, StudentFactRetracted retracted) throws SQLException {
+        update(tx, "update journey_event set retracted = true, retraction_reason = ? where district_id = ? and student_id = ? and sequence = ?",
+                retracted.reason(), envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
+        update(tx, "delete from pathway_enrollment where district_id = ? and student_id = ? and entry_sequence = ?",
+                envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
+    }
+
+    private void upsertStudent(Connection tx, EventEnvelope envelope, StudentRegistration registration, LocalDate effectiveDate,
+                               boolean correction) throws SQLException {
+        // A change back-dated before the one shown does not replace the current record; a correction of the shown
+        // period (same date) does.
         try (PreparedStatement upsert = tx.prepareStatement("""
                 insert into student (district_id, student_id, state_student_id, birth_date, school_id, grade_level, cohort_year,
                                      demographics, effective_date, registered_at, updated_at)
@@ -90,6 +175,15 @@ public class JourneyProjection implements EventProjection {
             insert.setString(8, summary);
             insert.setString(9, envelope.payload().toString());
             insert.executeUpdate();
+        }
+    }
+
+    static void update(Connection tx, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = tx.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
         }
     }
 

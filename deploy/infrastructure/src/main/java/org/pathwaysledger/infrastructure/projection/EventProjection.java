@@ -11,4 +11,13 @@ import java.sql.SQLException;
 public interface EventProjection {
 
     void apply(Connection transaction, EventEnvelope envelope, PublishedEvent event) throws SQLException;
+
+    /** Several read models of one service, fed by one consumer in one transaction. */
+    static EventProjection all(EventProjection... projections) {
+        return (transaction, envelope, event) -> {
+            for (EventProjection projection : projections) {
+                projection.apply(transaction, envelope, event);
+            }
+        };
+    }
 }
