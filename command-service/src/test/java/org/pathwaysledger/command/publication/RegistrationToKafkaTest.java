@@ -153,6 +153,34 @@ class RegistrationToKafkaTest {
         }
     }
 
+    @Test
+    void every_command_is_documented_in_the_openapi_description() {
+        JsonNode paths = http.getForEntity("/v3/api-docs", JsonNode.class).getBody().get("paths");
+
+        List<String> documented = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(documented::add);
+        assertThat(documented).contains(
+                "/api/v1/districts/{districtId}/students/{studentId}",
+                "/api/v1/districts/{districtId}/students/{studentId}/pathway-enrollments",
+                "/api/v1/districts/{districtId}/students/{studentId}/pathway-exits",
+                "/api/v1/districts/{districtId}/students/{studentId}/course-completions",
+                "/api/v1/districts/{districtId}/students/{studentId}/college-credits",
+                "/api/v1/districts/{districtId}/students/{studentId}/wbl-placements",
+                "/api/v1/districts/{districtId}/students/{studentId}/credentials",
+                "/api/v1/districts/{districtId}/students/{studentId}/pathway-statuses",
+                "/api/v1/districts/{districtId}/students/{studentId}/milestones",
+                "/api/v1/districts/{districtId}/students/{studentId}/corrections",
+                "/api/v1/districts/{districtId}/students/{studentId}/retractions",
+                "/api/v1/regions/{regionId}",
+                "/api/v1/regions/{regionId}/members/{memberId}",
+                "/api/v1/regions/{regionId}/pathways/{pathwayId}",
+                "/api/v1/regions/{regionId}/pathways/{pathwayId}/retirement",
+                "/api/v1/regions/{regionId}/agreements/{agreementId}",
+                "/api/v1/regions/{regionId}/agreements/{agreementId}/end",
+                "/api/v1/regions/{regionId}/persons/{personId}/links",
+                "/api/v1/regions/{regionId}/persons/{personId}/unlinks");
+    }
+
     private ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
