@@ -119,7 +119,7 @@ public final class DemoRegion {
         }
         AtomicInteger rejected = new AtomicInteger();
         AtomicInteger enrolled = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(4);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < students; i++) {
