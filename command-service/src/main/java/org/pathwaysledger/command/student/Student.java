@@ -128,7 +128,8 @@ public class Student {
                     "was retired on " + pathway.retiredOn() + "; no enrolments from that date");
         }
         PathwayProgress progress = pathways.get(command.pathwayId());
-        if (progress != null && progress.isActive()) {
+        if (progress != null && (progress.isActive() || entry.equals(progress.entryDate()))) {
+            // Already enrolled, or this is the enrolment the recorded exit closed (a re-sent file): nothing new.
             return false;
         }
         if (progress != null && entry.isBefore(progress.exitDate())) {

@@ -47,7 +47,7 @@ import java.util.Set;
  * Turns request bodies for a student's journey facts into commands. Field names and codes are the import format's
  * columns (IMPORT-FORMAT.md), so a district's clerk meets one vocabulary in files and in the API.
  */
-final class StudentFactRequests {
+public final class StudentFactRequests {
 
     static final BigDecimal MAX_HOURS = BigDecimal.valueOf(5_000);
     static final BigDecimal MAX_CREDITS = BigDecimal.valueOf(30);
@@ -69,7 +69,7 @@ final class StudentFactRequests {
     private StudentFactRequests() {
     }
 
-    static ExitStudentFromPathway exit(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static ExitStudentFromPathway exit(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, EXIT_FIELDS);
         PathwayId pathway = fields.read("pathway_id", value -> required("pathway_id", value, PathwayId::of));
         LocalDate exitDate = fields.read("exit_date", value -> IsoDate.required("exit_date", value));
@@ -79,7 +79,7 @@ final class StudentFactRequests {
     }
 
     /** A course row; when it carries college credit, the credit is a second command (AwardCollegeCredit). */
-    static RecordCourseCompletion course(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static RecordCourseCompletion course(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, COURSE_FIELDS);
         CourseId course = fields.read("course_id", value -> required("course_id", value, CourseId::of));
         SchoolYear schoolYear = fields.read("school_year", value -> SchoolYear.parse("school_year", value));
@@ -99,7 +99,7 @@ final class StudentFactRequests {
     }
 
     /** The college credit of a course row, if the row carries any. */
-    static Optional<AwardCollegeCredit> creditOfCourse(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static Optional<AwardCollegeCredit> creditOfCourse(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         JsonNode type = body.get("college_credit_type");
         if (type == null || type.isNull() || type.asText().isBlank() || type.asText().trim().equalsIgnoreCase("NONE")) {
             return Optional.empty();
@@ -107,7 +107,7 @@ final class StudentFactRequests {
         return Optional.of(credit(district, student, body, source, COURSE_FIELDS));
     }
 
-    static AwardCollegeCredit credit(DistrictId district, StudentId student, JsonNode body, EventSource source, Set<String> accepted) {
+    public static AwardCollegeCredit credit(DistrictId district, StudentId student, JsonNode body, EventSource source, Set<String> accepted) {
         FieldReader fields = new FieldReader(body, accepted);
         CollegeCreditType type = fields.read("college_credit_type", value -> Codes.required("college_credit_type", value, CollegeCreditType.class, "a college credit type"));
         CollegeId college = fields.read("college_id", value -> required("college_id", value, CollegeId::of));
@@ -128,11 +128,11 @@ final class StudentFactRequests {
                 transferable, highSchoolCourse, source));
     }
 
-    static AwardCollegeCredit credit(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static AwardCollegeCredit credit(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         return credit(district, student, body, source, CREDIT_FIELDS);
     }
 
-    static LogWorkBasedLearning workBasedLearning(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static LogWorkBasedLearning workBasedLearning(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, WBL_FIELDS);
         PlacementId placement = fields.read("placement_id", value -> required("placement_id", value, PlacementId::of));
         WblActivityType activity = fields.read("activity_type", value -> WblActivityType.parse("activity_type", value));
@@ -151,7 +151,7 @@ final class StudentFactRequests {
                 sector, start, end, hours, paid, wblType, evaluation, source));
     }
 
-    static RecordIndustryCredential credential(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static RecordIndustryCredential credential(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, CREDENTIAL_FIELDS);
         CredentialId credential = fields.read("credential_id", value -> required("credential_id", value, CredentialId::of));
         LocalDate earned = fields.read("earned_date", value -> IsoDate.required("earned_date", value));
@@ -162,7 +162,7 @@ final class StudentFactRequests {
         return new RecordIndustryCredential(district, student, credential, name, issuer, recognized, earned, source);
     }
 
-    static AssertPathwayStatus status(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static AssertPathwayStatus status(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, STATUS_FIELDS);
         PathwayId pathway = fields.read("pathway_id", value -> required("pathway_id", value, PathwayId::of));
         PathwayStatus status = fields.read("status", value -> PathwayStatus.parse("status", value));
@@ -172,7 +172,7 @@ final class StudentFactRequests {
         return new AssertPathwayStatus(district, student, pathway, status, reachedOn, rule, source);
     }
 
-    static RecordMilestone milestone(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static RecordMilestone milestone(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, MILESTONE_FIELDS);
         Milestone milestone = fields.read("milestone", value -> Milestone.parse("milestone", value));
         LocalDate date = fields.read("date", value -> IsoDate.required("date", value));
@@ -184,7 +184,7 @@ final class StudentFactRequests {
         return fields.build(() -> new RecordMilestone(district, student, milestone, date, institution, detail, quarter, wage, source));
     }
 
-    static CorrectStudentRecord correction(DistrictId district, StudentId student, JsonNode body, EventSource source, LocalDate today) {
+    public static CorrectStudentRecord correction(DistrictId district, StudentId student, JsonNode body, EventSource source, LocalDate today) {
         String reason = body != null && body.hasNonNull("reason") ? body.get("reason").asText() : null;
         JsonNode registrationFields = body == null ? null : body.deepCopy();
         if (registrationFields != null && registrationFields.isObject()) {
@@ -198,7 +198,7 @@ final class StudentFactRequests {
         }
     }
 
-    static RetractStudentFact retraction(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static RetractStudentFact retraction(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, RETRACTION_FIELDS);
         Long sequence = fields.read("sequence", value -> {
             if (value == null || !value.trim().matches("\\d{1,12}")) {

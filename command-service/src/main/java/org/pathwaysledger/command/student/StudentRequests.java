@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Turns REST request bodies (field names as in the import format's columns) into commands. */
-final class StudentRequests {
+public final class StudentRequests {
 
     static final Set<String> REGISTRATION_FIELDS = Set.of(
             "state_student_id", "birth_date", "school_id", "grade_level", "cohort_year", "sex", "hispanic", "races",
@@ -38,7 +38,7 @@ final class StudentRequests {
     private StudentRequests() {
     }
 
-    static RegisterStudent registration(DistrictId district, StudentId student, JsonNode body, EventSource source, LocalDate today) {
+    public static RegisterStudent registration(DistrictId district, StudentId student, JsonNode body, EventSource source, LocalDate today) {
         FieldReader fields = new FieldReader(body, REGISTRATION_FIELDS);
         LocalDate birthDate = fields.read("birth_date", value -> IsoDate.required("birth_date", value));
         SchoolId school = fields.read("school_id", value -> value == null ? missing("school_id") : SchoolId.of(value));
@@ -80,7 +80,7 @@ final class StudentRequests {
         return new RegisterStudent(district, student, registration, effectiveDate == null ? today : effectiveDate, source);
     }
 
-    static EnrollStudentInPathway enrollment(DistrictId district, StudentId student, JsonNode body, EventSource source) {
+    public static EnrollStudentInPathway enrollment(DistrictId district, StudentId student, JsonNode body, EventSource source) {
         FieldReader fields = new FieldReader(body, ENROLLMENT_FIELDS);
         PathwayId pathway = fields.read("pathway_id", value -> value == null ? missing("pathway_id") : PathwayId.of(value));
         SchoolId school = fields.read("school_id", value -> value == null ? missing("school_id") : SchoolId.of(value));

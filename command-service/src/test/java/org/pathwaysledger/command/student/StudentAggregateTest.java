@@ -283,6 +283,15 @@ class StudentAggregateTest {
         }
 
         @Test
+        void re_sending_the_enrolment_an_exit_closed_is_a_no_op() {
+            StudentExitedPathway exited = new StudentExitedPathway(DISTRICT, STUDENT, HEALTH, LocalDate.of(2026, 2, 1), ExitReason.MOVED, SOURCE);
+            fixture.given(REGISTERED, IN_HEALTH, exited)
+                    .when(new EnrollStudentInPathway(DISTRICT, STUDENT, HEALTH, SCHOOL, FALL, OTHER_SOURCE))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+        }
+
+        @Test
         void a_student_who_left_can_re_enter_after_the_exit_but_not_before() {
             StudentExitedPathway exited = new StudentExitedPathway(DISTRICT, STUDENT, HEALTH, LocalDate.of(2026, 2, 1), ExitReason.MOVED, SOURCE);
             fixture.given(REGISTERED, IN_HEALTH, exited)

@@ -1,0 +1,328 @@
+package org.pathwaysledger.command.imports;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.pathwaysledger.command.web.InvalidRequestException;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.EventSource;
+import org.pathwaysledger.events.value.InvalidValueException;
+import org.pathwaysledger.events.value.StudentKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs district submissions: reads each file as a stream (students first, then what refers to them), turns every
+ * row into commands, and sends them through the same aggregates as the REST API, so a bad row never blocks the
+ * good ones and a re-submitted file adds no events. Rows of one student stay in file order (one lane per student);
+ * different students are written concurrently. Progress is stored twice a second for the status API.
+ */
+@Component
+public class ImportJobs implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+    /** A stored upload waiting to be read. */
+    public record Upload(ImportKind kind, String fileName, Path storedFile, long bytes) {
+    }
+
+    private final CommandGateway commands;
+    private final ImportRepository repository;
+    private final Clock clock;
+    private final ExecutorService runner;
+    private final ExecutorService[] lanes;
+    private final ScheduledExecutorService progressWriter;
+    private final Semaphore inFlight;
+
+    public ImportJobs(CommandGateway commands, ImportRepository repository, Clock clock,
+                      @Value("${pathways.imports.lanes:8}") int laneCount,
+                      @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight) {
+        this.commands = commands;
+        this.repository = repository;
+        this.clock = clock;
+        this.runner = Executors.newSingleThreadExecutor(daemon("import-runner"));
+        this.lanes = new ExecutorService[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = Executors.newSingleThreadExecutor(daemon("import-lane-" + i));
+        }
+        this.progressWriter = Executors.newSingleThreadScheduledExecutor(daemon("import-progress"));
+        this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    /** Queues a submission and answers its id; the work happens in the background. */
+    public String submit(DistrictId district, List<Upload> uploads, boolean dryRun) {
+        String importId = "imp-" + UUID.randomUUID();
+        List<Upload> ordered = uploads.stream().sorted(Comparator.comparing(Upload::kind)).toList();
+        repository.create(importId, district.value(), dryRun,
+                ordered.stream().map(upload -> upload.fileName() + " (" + upload.kind().fileName() + ")").toList(),
+                ordered.stream().mapToLong(Upload::bytes).sum(), clock.instant());
+        Job job = new Job(importId, district, dryRun, ordered);
+        runner.submit(() -> run(job));
+        return importId;
+    }
+
+    private void run(Job job) {
+        job.startedAt = clock.instant();
+        job.phase = job.dryRun ? ImportStatus.Phase.VALIDATING : ImportStatus.Phase.WRITING;
+        var progress = progressWriter.scheduleWithFixedDelay(() -> flush(job), 0, 500, TimeUnit.MILLISECONDS);
+        try {
+            for (Upload upload : job.uploads) {
+                read(job, upload);
+                job.barrier();
+            }
+            job.phase = ImportStatus.Phase.DONE;
+            job.message = job.rowsRejected.get() == 0 ? "All rows accepted" :
+                    job.rowsRejected.get() + " row(s) rejected; every other row was imported. See errors.csv for the line, column and fix.";
+        } catch (RuntimeException e) {
+            log.error("Import {} failed", job.importId, e);
+            job.phase = ImportStatus.Phase.FAILED;
+            job.message = "The import stopped unexpectedly; rows before the failure were imported. Submitting again is safe: rows already recorded are skipped.";
+        } finally {
+            job.finishedAt = clock.instant();
+            progress.cancel(false);
+            flush(job);
+            job.uploads.forEach(upload -> upload.storedFile().toFile().delete());
+        }
+    }
+
+    private void read(Job job, Upload upload) {
+        String file = upload.fileName();
+        LocalDate submittedOn = LocalDate.now(clock);
+        try (CountingStream counted = new CountingStream(Files.newInputStream(upload.storedFile()), job.bytesRead);
+             CsvReader csv = new CsvReader(counted)) {
+            CsvReader.Record header = csv.next();
+            if (header == null) {
+                job.warnings.add(file + ": the file is empty");
+                return;
+            }
+            List<String> columns = header.fields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+            if (!checkHeader(job, upload, columns)) {
+                return;
+            }
+            CsvReader.Record record;
+            while ((record = csv.next()) != null) {
+                job.rowsRead.incrementAndGet();
+                if (record.fields().size() != columns.size()) {
+                    job.reject(file, record.line(), null, null, "the row has " + record.fields().size() + " fields but the header has "
+                            + columns.size() + "; check for an unquoted comma or a missing cell");
+                    job.rowsRejected.incrementAndGet();
+                    continue;
+                }
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    if (upload.kind().knownColumns().contains(columns.get(i))) {
+                        row.put(columns.get(i), record.fields().get(i).trim());
+                    }
+                }
+                EventSource source = new EventSource(EventSource.Channel.IMPORT, job.importId + "/" + file + "#" + record.line());
+                RowCommands.Parsed parsed;
+                try {
+                    parsed = RowCommands.parse(upload.kind(), row, job.district, source, submittedOn);
+                } catch (InvalidRequestException e) {
+                    long line = record.line();
+                    e.problems().forEach(problem -> job.reject(file, line, problem.field(), problem.value(), problem.problem()));
+                    job.rowsRejected.incrementAndGet();
+                    continue;
+                }
+                if (job.dryRun) {
+                    job.rowsAccepted.incrementAndGet();
+                } else {
+                    write(job, file, record.line(), parsed);
+                }
+            }
+        } catch (CsvReader.MalformedCsvException e) {
+            job.reject(file, e.line(), null, null, e.getMessage() + "; the rest of this file was not read");
+            job.rowsRejected.incrementAndGet();
+        } catch (IOException e) {
+            job.reject(file, 0, null, null, "the file could not be read: " + e.getMessage());
+        }
+    }
+
+    private boolean checkHeader(Job job, Upload upload, List<String> columns) {
+        String file = upload.fileName();
+        Set<String> seen = new HashSet<>();
+        for (String column : columns) {
+            if (!seen.add(column)) {
+                job.reject(file, 1, column, null, "appears twice in the header; keep one column of each name");
+                return false;
+            }
+        }
+        List<String> missing = upload.kind().requiredColumns().stream().filter(column -> !seen.contains(column)).toList();
+        if (!missing.isEmpty()) {
+            job.reject(file, 1, missing.get(0), null, "is missing from the header; a " + upload.kind().fileName() + " file needs the columns "
+                    + String.join(", ", upload.kind().requiredColumns()) + " (missing: " + String.join(", ", missing) + "); nothing in this file was imported");
+            return false;
+        }
+        columns.stream().filter(column -> !upload.kind().knownColumns().contains(column)).forEach(column ->
+                job.warnings.add(file + ": column '" + abbreviate(column) + "' is not part of the " + upload.kind().fileName()
+                        + " format and was ignored"));
+        return true;
+    }
+
+    /** Sends the row's commands on its student's lane, so one student's rows keep their order. */
+    private void write(Job job, String file, long line, RowCommands.Parsed parsed) {
+        StudentKey student = new StudentKey(parsed.district(), parsed.student());
+        inFlight.acquireUninterruptibly();
+        job.pending.register();
+        lanes[Math.floorMod(student.hashCode(), lanes.length)].submit(() -> {
+            try {
+                boolean recorded = false;
+                for (Object command : parsed.commands()) {
+                    recorded |= Boolean.TRUE.equals(commands.sendAndWait(command));
+                }
+                (recorded ? job.rowsAccepted : job.rowsUnchanged).incrementAndGet();
+            } catch (InvalidValueException e) {
+                job.reject(file, line, e.field(), e.value(), e.problem());
+                job.rowsRejected.incrementAndGet();
+            } catch (AggregateNotFoundException e) {
+                job.reject(file, line, "student_id", student.studentId().value(), "is not registered in district " + student.districtId()
+                        + "; include the student in the students file of this submission, or register them first");
+                job.rowsRejected.incrementAndGet();
+            } catch (RuntimeException e) {
+                String reference = UUID.randomUUID().toString();
+                log.error("Import {} could not record {} line {}, reference {}", job.importId, file, line, reference, e);
+                job.reject(file, line, null, null, "could not be recorded because of an internal error (reference " + reference
+                        + "); submitting the file again is safe");
+                job.rowsRejected.incrementAndGet();
+            } finally {
+                inFlight.release();
+                job.pending.arriveAndDeregister();
+            }
+        });
+    }
+
+    private void flush(Job job) {
+        try {
+            List<RowError> errors = new ArrayList<>();
+            RowError error;
+            while ((error = job.errors.poll()) != null) {
+                errors.add(error);
+            }
+            repository.errors(job.importId, errors);
+            repository.progress(new ImportProgress(job.importId, job.phase, job.bytesRead.get(), job.rowsRead.get(),
+                    job.rowsAccepted.get(), job.rowsUnchanged.get(), job.rowsRejected.get(), List.copyOf(job.warnings),
+                    job.message, job.startedAt, job.finishedAt));
+        } catch (RuntimeException e) {
+            log.warn("Could not store the progress of import {}: {}", job.importId, e.getMessage());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+        progressWriter.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
+    }
+
+    /** One submission while it runs. */
+    private static final class Job {
+        final String importId;
+        final DistrictId district;
+        final boolean dryRun;
+        final List<Upload> uploads;
+        final AtomicLong bytesRead = new AtomicLong();
+        final AtomicLong rowsRead = new AtomicLong();
+        final AtomicLong rowsAccepted = new AtomicLong();
+        final AtomicLong rowsUnchanged = new AtomicLong();
+        final AtomicLong rowsRejected = new AtomicLong();
+        final AtomicLong errorCount = new AtomicLong();
+        final ConcurrentLinkedQueue<RowError> errors = new ConcurrentLinkedQueue<>();
+        final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final Phaser pending = new Phaser(1);
+        volatile ImportStatus.Phase phase = ImportStatus.Phase.QUEUED;
+        volatile String message;
+        volatile Instant startedAt;
+        volatile Instant finishedAt;
+
+        Job(String importId, DistrictId district, boolean dryRun, List<Upload> uploads) {
+            this.importId = importId;
+            this.district = district;
+            this.dryRun = dryRun;
+            this.uploads = uploads;
+        }
+
+        void reject(String file, long line, String column, String value, String problem) {
+            int fileOrder = 0;
+            for (int i = 0; i < uploads.size(); i++) {
+                if (uploads.get(i).fileName().equals(file)) {
+                    fileOrder = i;
+                }
+            }
+            errors.add(new RowError(errorCount.getAndIncrement(), fileOrder, file, line, column, value, problem));
+        }
+
+        /** Waits until every row sent so far is written: the next file may refer to them. */
+        void barrier() {
+            pending.arriveAndAwaitAdvance();
+        }
+    }
+
+    /** Counts the bytes read, for the progress and the time left. */
+    private static final class CountingStream extends FilterInputStream {
+        private final AtomicLong counter;
+
+        CountingStream(InputStream in, AtomicLong counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counter.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}
