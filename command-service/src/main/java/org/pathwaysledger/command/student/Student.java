@@ -82,7 +82,10 @@ public class Student {
         // Rebuilt from its events by Axon.
     }
 
-    /** Registers the student, or records what changed since the last statement; {@code false} when nothing did. */
+    /**
+     * Registers the student, or records what the district now says: a change when it holds from a new date, a
+     * correction when it restates the date already recorded; {@code false} when nothing differs.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(RegisterStudent command) {
@@ -93,6 +96,13 @@ public class Student {
         }
         if (stated.equals(registration)) {
             return false;
+        }
+        if (command.effectiveDate().equals(registrationEffectiveDate)) {
+            // Other values for the same date: what was recorded for that date was wrong, not changed since.
+            apply(new StudentRecordCorrected(command.districtId(), command.studentId(), stated, command.effectiveDate(),
+                    "Restated for " + command.effectiveDate() + " by " + command.source().channel() + " " + command.source().reference(),
+                    command.source()));
+            return true;
         }
         apply(new StudentDetailsChanged(command.districtId(), command.studentId(), stated, command.effectiveDate(), command.source()));
         return true;

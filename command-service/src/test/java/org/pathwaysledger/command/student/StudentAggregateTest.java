@@ -158,6 +158,16 @@ class StudentAggregateTest {
         }
 
         @Test
+        void other_values_for_the_date_already_recorded_are_a_correction_with_the_source_as_evidence() {
+            Demographics notEl = new Demographics(Sex.F, true, List.of(RaceCode.WHITE), false, false, true, false, false, false, false, false);
+            StudentRegistration restated = new StudentRegistration(null, LocalDate.of(2011, 3, 2), SCHOOL, GradeLevel.G09, 2025, notEl);
+            fixture.given(REGISTERED)
+                    .when(new RegisterStudent(DISTRICT, STUDENT, restated, FALL, OTHER_SOURCE))
+                    .expectEvents(new StudentRecordCorrected(DISTRICT, STUDENT, restated, FALL,
+                            "Restated for 2025-08-20 by IMPORT import-7#line-3", OTHER_SOURCE));
+        }
+
+        @Test
         void a_correction_replaces_the_record_from_its_date_and_keeps_the_reason() {
             Demographics notHispanic = new Demographics(Sex.F, false, List.of(RaceCode.WHITE), true, false, true, false, false, false, false, false);
             StudentRegistration corrected = new StudentRegistration(null, LocalDate.of(2011, 3, 2), SCHOOL, GradeLevel.G09, 2025, notHispanic);
