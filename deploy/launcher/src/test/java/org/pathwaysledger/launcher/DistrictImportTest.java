@@ -172,6 +172,31 @@ class DistrictImportTest {
         assertThat(Api.get(platform.commandUrl() + "/api/v1/imports/imp-unknown").status()).isEqualTo(404);
     }
 
+    @Test
+    void the_command_line_client_uploads_a_folder_follows_the_progress_and_exits_non_zero_on_rejected_rows() throws Exception {
+        ByteArrayOutputStream examplesOut = new ByteArrayOutputStream();
+        int examples = ImportClient.run(new String[]{"--url", platform.commandUrl(), "--district", "EXAMPLE-USD", "--fail-on-rejected",
+                EXAMPLES.toString()}, new java.io.PrintStream(examplesOut, true, StandardCharsets.UTF_8), System.err, false);
+
+        assertThat(examples).isEqualTo(ImportClient.DONE);
+        assertThat(examplesOut.toString(StandardCharsets.UTF_8)).contains("Submitted 6 file(s) as import imp-")
+                .contains("[####################] 100.0% DONE").contains("DONE: 15 rows read");
+
+        Path folder = Files.createTempDirectory("nightly-");
+        Files.writeString(folder.resolve("students.csv"), "district_id,student_id,birth_date,school_id,grade_level,sex,hispanic\n"
+                + "EXAMPLE-USD,CLI-1,2010-01-05,HS-1,09,F,N\nEXAMPLE-USD,CLI-2,2010-01-05,HS-1,09,Q,N\n");
+        ByteArrayOutputStream dirtyOut = new ByteArrayOutputStream();
+        int dirty = ImportClient.run(new String[]{"--district", "EXAMPLE-USD", "--url", platform.commandUrl(), "--fail-on-rejected",
+                folder.toString()}, new java.io.PrintStream(dirtyOut, true, StandardCharsets.UTF_8), System.err, false);
+
+        assertThat(dirty).isEqualTo(ImportClient.REJECTED_ROWS);
+        assertThat(dirtyOut.toString(StandardCharsets.UTF_8))
+                .contains("DONE: 2 rows read, 1 accepted, 0 unchanged, 1 rejected")
+                .contains("students.csv line 3, column sex: 'Q' is not a sex code; use F, M, X (non-binary) or U (not selected)");
+        assertThat(ImportClient.run(new String[]{"--district", "EXAMPLE-USD"}, System.out, new java.io.PrintStream(new ByteArrayOutputStream()), false))
+                .isEqualTo(ImportClient.USAGE);
+    }
+
     private JsonNode submit(String district, Map<String, byte[]> files, String query) throws IOException, InterruptedException {
         String boundary = "pathways-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
