@@ -93,7 +93,9 @@ public final class Platform implements AutoCloseable {
             // Axon is on this JVM's classpath for the command service only; the other services must not pick it up.
             properties.put("spring.autoconfigure.exclude", String.join(",", axonAutoConfigurations()));
         }
-        return application.get().properties(properties).run();
+        // As arguments, not default properties: they must win over each service's own settings (its port, say).
+        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        return application.get().run(arguments);
     }
 
     /** Stops the analytics service (as a crash or a deployment would), leaving the others running. */

@@ -1,0 +1,188 @@
+package org.pathwaysledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pathwaysledger.infrastructure.PlatformInfrastructure;
+import org.postgresql.PGConnection;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The import benchmark (deploy/benchmark-import.sh [rows]): starts the platform on embedded PostgreSQL and Kafka,
+ * generates a submission of half students and half pathway enrolments, imports it through the public API, and
+ * measures rows/s until the import is done and until every entrant is visible in the analytics metric (end to end).
+ * It loads the same rows with PostgreSQL COPY as the ceiling, and reports the peak heap of this JVM (all services).
+ */
+public final class ImportBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int students = rows / 2;
+        AtomicLong peakHeap = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+
+        Path folder = Files.createTempDirectory("pathways-benchmark-");
+        Path studentsFile = folder.resolve("students.csv");
+        Path enrolmentsFile = folder.resolve("pathway_enrollments.csv");
+        generate(students, studentsFile, enrolmentsFile);
+        System.out.printf("Generated %,d rows (%,d students, %,d enrolments): %.1f MB%n", rows, students, students,
+                (Files.size(studentsFile) + Files.size(enrolmentsFile)) / 1e6);
+
+        try (Platform platform = Platform.start(Platform.Ports.random())) {
+            Api api = new Api();
+            String region = platform.commandUrl() + "/api/v1/regions/BENCH";
+            api.put(region, "{\"name\": \"Benchmark region\"}");
+            api.put(region + "/members/BENCH-USD", "{\"kind\": \"K12_DISTRICT\"}");
+            api.put(region + "/pathways/BENCH-HEALTH", "{\"name\": \"Health\"}");
+
+            long started = System.nanoTime();
+            String importId = api.upload(platform.commandUrl() + "/api/v1/districts/BENCH-USD/imports", List.of(studentsFile, enrolmentsFile));
+            JsonNode status;
+            do {
+                Thread.sleep(1_000);
+                status = api.get(platform.commandUrl() + "/api/v1/imports/" + importId);
+                System.out.println("  " + ImportClient.bar(status));
+            } while (!status.hasNonNull("finishedAt"));
+            double importSeconds = (System.nanoTime() - started) / 1e9;
+            long entrants;
+            do {
+                Thread.sleep(500);
+                entrants = api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=BENCH-HEALTH").path("entrants").path("count").asLong();
+            } while (entrants < students);
+            double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+            double copyRowsPerSecond = copyCeiling(studentsFile, enrolmentsFile, rows);
+
+            System.out.printf("%nImport benchmark, %,d rows (%s)%n", rows, status.get("status").asText());
+            System.out.printf("  accepted %,d, rejected %,d%n", status.get("rowsAccepted").asLong(), status.get("rowsRejected").asLong());
+            System.out.printf("  import done:               %8.1f s  %,10.0f rows/s%n", importSeconds, rows / importSeconds);
+            System.out.printf("  visible in analytics:      %8.1f s  %,10.0f rows/s (end to end)%n", endToEndSeconds, rows / endToEndSeconds);
+            System.out.printf("  PostgreSQL COPY ceiling:              %,10.0f rows/s%n", copyRowsPerSecond);
+            System.out.printf("  peak heap (all services):  %8.0f MB (max heap %d MB)%n", peakHeap.get() / 1e6,
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        } finally {
+            sampler.shutdownNow();
+            Files.deleteIfExists(studentsFile);
+            Files.deleteIfExists(enrolmentsFile);
+            Files.deleteIfExists(folder);
+        }
+        System.exit(0);
+    }
+
+    private static void generate(int students, Path studentsFile, Path enrolmentsFile) throws IOException {
+        Random random = new Random(42);
+        String[] sexes = {"F", "M", "X", "U"};
+        String[] races = {"WHITE", "ASIAN", "BLACK", "AIAN", "NHPI", "WHITE;BLACK", ""};
+        try (BufferedWriter out = Files.newBufferedWriter(studentsFile);
+             BufferedWriter enrol = Files.newBufferedWriter(enrolmentsFile)) {
+            out.write("district_id,student_id,birth_date,school_id,grade_level,sex,hispanic,races,english_learner,disability,economically_disadvantaged,effective_date\n");
+            enrol.write("district_id,student_id,pathway_id,school_id,entry_date\n");
+            for (int i = 0; i < students; i++) {
+                String id = "B" + i;
+                out.write("BENCH-USD," + id + ",2010-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + ",HS-" + random.nextInt(20)
+                        + ",09," + sexes[random.nextInt(4)] + "," + (random.nextBoolean() ? "Y" : "N") + "," + races[random.nextInt(races.length)]
+                        + "," + (random.nextInt(5) == 0 ? "Y" : "N") + "," + (random.nextInt(8) == 0 ? "Y" : "N") + ","
+                        + (random.nextBoolean() ? "Y" : "N") + ",2025-08-15\n");
+                enrol.write("BENCH-USD," + id + ",BENCH-HEALTH,HS-1,2025-08-20\n");
+            }
+        }
+    }
+
+    /** The same rows loaded by COPY into a scratch table: the database's own ceiling for this data. */
+    private static double copyCeiling(Path studentsFile, Path enrolmentsFile, int rows) throws Exception {
+        var postgres = PlatformInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+             Statement ddl = connection.createStatement()) {
+            ddl.execute("create temporary table copy_students (district_id text, student_id text, birth_date date, school_id text, "
+                    + "grade_level text, sex text, hispanic text, races text, english_learner text, disability text, "
+                    + "economically_disadvantaged text, effective_date date)");
+            ddl.execute("create temporary table copy_enrolments (district_id text, student_id text, pathway_id text, school_id text, entry_date date)");
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long started = System.nanoTime();
+            try (Reader students = Files.newBufferedReader(studentsFile, StandardCharsets.UTF_8);
+                 Reader enrolments = Files.newBufferedReader(enrolmentsFile, StandardCharsets.UTF_8)) {
+                copy.copyIn("copy copy_students from stdin with (format csv, header true)", students);
+                copy.copyIn("copy copy_enrolments from stdin with (format csv, header true)", enrolments);
+            }
+            return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static long heapUsed() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    /** Minimal HTTP for the benchmark driver. */
+    private static final class Api {
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        JsonNode get(String url) throws IOException, InterruptedException {
+            return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+
+        void put(String url, String body) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+
+        String upload(String url, List<Path> files) throws IOException, InterruptedException {
+            String boundary = "bench-boundary";
+            var parts = new java.util.ArrayList<java.io.InputStream>();
+            for (Path file : files) {
+                parts.add(new java.io.ByteArrayInputStream(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                        + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8)));
+                parts.add(Files.newInputStream(file));
+                parts.add(new java.io.ByteArrayInputStream("\r\n".getBytes(StandardCharsets.UTF_8)));
+            }
+            parts.add(new java.io.ByteArrayInputStream(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections.enumeration(parts))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("Upload refused: " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body()).get("importId").asText();
+        }
+    }
+}
