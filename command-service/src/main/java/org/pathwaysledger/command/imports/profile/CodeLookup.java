@@ -82,14 +82,6 @@ final class CodeLookup {
                 Stream.ofNullable(otherwise));
     }
 
-    boolean keepsUnlisted() {
-        return keepUnlisted;
-    }
-
-    String name() {
-        return name;
-    }
-
     private static String article(String noun) {
         return !noun.isEmpty() && "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
     }

@@ -146,7 +146,7 @@ public final class MappingProfiles {
         merged.set("description", tree.has("description") ? tree.get("description") : merged.get("description"));
         if (tree.has("lookups")) {
             ObjectNode lookups = merged.has("lookups") ? (ObjectNode) merged.get("lookups") : merged.putObject("lookups");
-            tree.get("lookups").fields().forEachRemaining(entry -> lookups.set(entry.getKey(), entry.getValue()));
+            tree.get("lookups").properties().forEach(entry -> lookups.set(entry.getKey(), entry.getValue()));
         }
         if (tree.has("files")) {
             List<JsonNode> mergedFiles = new ArrayList<>();
@@ -172,7 +172,7 @@ public final class MappingProfiles {
     }
 
     private static ObjectNode deepMerge(ObjectNode base, JsonNode own) {
-        own.fields().forEachRemaining(entry -> {
+        own.properties().forEach(entry -> {
             JsonNode existing = base.get(entry.getKey());
             if (existing != null && existing.isObject() && entry.getValue().isObject()) {
                 deepMerge((ObjectNode) existing, entry.getValue());

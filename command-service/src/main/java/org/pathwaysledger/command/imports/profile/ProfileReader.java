@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +57,7 @@ final class ProfileReader {
         JsonNode lookupNodes = profile.path("lookups");
         if (!lookupNodes.isMissingNode()) {
             object(lookupNodes, "lookups", null);
-            lookupNodes.fields().forEachRemaining(entry -> lookups.put(entry.getKey(), lookup(entry.getValue(), entry.getKey(), "lookups." + entry.getKey())));
+            lookupNodes.properties().forEach(entry -> lookups.put(entry.getKey(), lookup(entry.getValue(), entry.getKey(), "lookups." + entry.getKey())));
         }
         JsonNode files = profile.path("files");
         if (!files.isArray() || files.isEmpty()) {
@@ -90,7 +89,7 @@ final class ProfileReader {
         JsonNode codeNodes = node.path("codes");
         if (!codeNodes.isMissingNode()) {
             object(codeNodes, at + ".codes", null);
-            codeNodes.fields().forEachRemaining(entry -> {
+            codeNodes.properties().forEach(entry -> {
                 if (!entry.getValue().isTextual()) {
                     throw invalid(at + ".codes." + entry.getKey(), "must be a text value (write \"\" for a code that gives nothing)");
                 }
@@ -179,7 +178,7 @@ final class ProfileReader {
         if (produces.isEmpty() && contributes == null) {
             throw invalid(at, "neither produces nor contributes anything");
         }
-        return new SourceLayout(type, text(file, "description", at, false), prefixes, format, delimiter, header, positions,
+        return new SourceLayout(type, prefixes, format, delimiter, header, positions,
                 fields.used, fields.paths, produces, contributes);
     }
 
@@ -189,7 +188,7 @@ final class ProfileReader {
         }
         Map<String, Integer> positions = new LinkedHashMap<>();
         Map<Integer, String> taken = new HashMap<>();
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             if (!entry.getValue().isIntegralNumber() || !entry.getValue().canConvertToInt() || entry.getValue().asInt() < 1) {
                 throw invalid(at + "." + entry.getKey(), "must be a position: a whole number from 1");
             }
@@ -246,9 +245,7 @@ final class ProfileReader {
             throw invalid(at, "is required: each canonical column and the rule that gives it");
         }
         Map<String, ValueRule> columns = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
-        while (entries.hasNext()) {
-            var entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String column = entry.getKey();
             String columnAt = at + "." + column;
             if (column.equals("district_id")) {
@@ -424,7 +421,8 @@ final class ProfileReader {
             throw invalid(at.isEmpty() ? "(top)" : at, "must be a JSON object");
         }
         if (allowed != null) {
-            node.fieldNames().forEachRemaining(key -> {
+            node.properties().forEach(property -> {
+                String key = property.getKey();
                 if (!allowed.contains(key)) {
                     throw invalid(at.isEmpty() ? key : at + "." + key, "is not a key here; use " + String.join(", ", allowed.stream().sorted().toList()));
                 }

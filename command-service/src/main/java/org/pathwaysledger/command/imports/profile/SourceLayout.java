@@ -10,7 +10,7 @@ import java.util.Set;
  * without a header (1-based); {@code fields} is every source field the layout reads, and {@code paths} their compiled
  * form in a JSON layout.
  */
-record SourceLayout(String type, String description, List<String> fileNamePrefixes, Format format, char delimiter, boolean header,
+record SourceLayout(String type, List<String> fileNamePrefixes, Format format, char delimiter, boolean header,
                     Map<String, Integer> positions, Set<String> fields, Map<String, JsonPath> paths, List<RowMapping> produces,
                     Contribution contributes) {
 

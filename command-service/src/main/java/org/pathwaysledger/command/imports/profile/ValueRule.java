@@ -168,14 +168,6 @@ final class ValueRule {
         return values;
     }
 
-    List<String> fields() {
-        return fields;
-    }
-
-    String ifPresent() {
-        return ifPresent;
-    }
-
     String separator() {
         return separator;
     }
