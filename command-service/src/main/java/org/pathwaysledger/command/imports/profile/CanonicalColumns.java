@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -76,6 +77,12 @@ final class CanonicalColumns {
             Map.entry("hours", (column, value) -> Codes.nonNegative(column, value, ANY_AMOUNT)),
             Map.entry("quarterly_wage", (column, value) -> Codes.nonNegative(column, value, ANY_AMOUNT)));
 
+    /** Columns whose values come from short code lists, so their checks can be remembered (some parsers are costly). */
+    private static final Set<String> CODED = Set.of("grade_level", "sex", "races", "school_year", "exit_reason", "course_role",
+            "college_credit_type", "activity_type", "continuum_stage", "milestone", "mark");
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Map<String, Optional<String>> REMEMBERED = new ConcurrentHashMap<>();
+
     private CanonicalColumns() {
     }
 
@@ -88,6 +95,22 @@ final class CanonicalColumns {
         if (value.isEmpty()) {
             return Optional.empty();
         }
+        if (!CODED.contains(column)) {
+            return check(column, value);
+        }
+        String key = column + '=' + value;
+        Optional<String> known = REMEMBERED.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> problem = check(column, value);
+        if (REMEMBERED.size() < MAX_REMEMBERED) {
+            REMEMBERED.put(key, problem);
+        }
+        return problem;
+    }
+
+    private static Optional<String> check(String column, String value) {
         try {
             if (FLAGS.contains(column)) {
                 Flag.parse(column, value);

@@ -13,7 +13,7 @@ final class ContributedValues {
 
     private final List<String> columns;
     private final Map<String, Integer> slots = new HashMap<>();
-    private final Map<SourceLayout, Integer> orderSlots = new HashMap<>();
+    private final Map<String, Integer> orderSlots = new HashMap<>();
     private final Map<String, String[]> byStudent = new HashMap<>();
     private final Map<String, String> shared = new HashMap<>();
     private final int width;
@@ -25,7 +25,7 @@ final class ContributedValues {
         }
         int next = columns.size();
         for (SourceLayout layout : latestFirstLayouts) {
-            orderSlots.put(layout, next++);
+            orderSlots.put(layout.type(), next++);
         }
         this.width = next;
     }
@@ -37,7 +37,7 @@ final class ContributedValues {
     void add(SourceLayout layout, String student, Map<String, String> values, String order) {
         String[] row = byStudent.computeIfAbsent(student, key -> new String[width]);
         if (layout.contributes().combine() == Contribution.Combine.LATEST) {
-            int orderSlot = orderSlots.get(layout);
+            int orderSlot = orderSlots.get(layout.type());
             if (row[orderSlot] != null && order.compareTo(row[orderSlot]) < 0) {
                 return;
             }

@@ -93,18 +93,17 @@ final class Conversion {
         Set<ImportKind> produced = new LinkedHashSet<>();
         for (var entry : new ArrayList<>(given.entrySet())) {
             SourceLayout layout = entry.getKey();
-            for (RowMapping mapping : layout.produces()) {
-                List<String> missing = missingContributions(mapping, given.keySet());
-                if (!missing.isEmpty()) {
-                    for (SourceFile file : entry.getValue()) {
-                        report(new ConversionError(file.fileName(), 0, null, null, "cannot be converted alone: its " + mapping.kind().fileName()
-                                + " rows need " + String.join(" and ", missing) + "; convert it together with those files"));
-                    }
-                    given.remove(layout);
-                    break;
-                }
-                produced.add(mapping.kind());
+            List<String> missing = layout.produces().stream()
+                    .flatMap(mapping -> missingContributions(mapping, given.keySet()).stream()).toList();
+            if (missing.isEmpty()) {
+                layout.produces().forEach(mapping -> produced.add(mapping.kind()));
+                continue;
             }
+            for (SourceFile file : entry.getValue()) {
+                report(new ConversionError(file.fileName(), 0, null, null, "cannot be converted alone: its rows need "
+                        + String.join(" and ", missing) + "; convert it together with those files"));
+            }
+            given.remove(layout);
         }
         for (ImportKind kind : contributedTo) {
             answeredFlags.put(kind, profile.contributedColumns(kind).stream()

@@ -108,7 +108,7 @@ class CalpadsProfileTest {
     void student_information_without_the_enrolments_that_give_grade_levels_cannot_be_converted() {
         ConversionResult result = CALPADS.convert("EXAMPLE-USD", List.of(file(sources, "SINF.txt", sinf("S2001", "20100417", "F"))), output);
 
-        assertThat(messages(result)).containsExactly("SINF.txt line 0: cannot be converted alone: its students rows need "
+        assertThat(messages(result)).containsExactly("SINF.txt line 0: cannot be converted alone: its rows need "
                 + "grade_level (from SENR); convert it together with those files");
     }
 
