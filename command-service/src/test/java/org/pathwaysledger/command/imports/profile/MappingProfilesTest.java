@@ -3,11 +3,14 @@ package org.pathwaysledger.command.imports.profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwaysledger.command.imports.ImportKind;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +63,19 @@ class MappingProfilesTest {
                                 + "pathway_enrollments row needs",
                         "SCTE.txt line 1, column position 10 (CTE Pathway Completion Academic Year ID): '180' is not a school year; "
                                 + "use 2025-2026, 2025-26 or the ending year 2026");
+    }
+
+    @Test
+    void the_service_reads_a_regions_profiles_from_the_profiles_directory_setting() throws IOException {
+        Files.writeString(regionProfiles.resolve("north-county.json"), "{\"name\": \"north-county\", \"extends\": \"ed-fi\"}");
+        try (var context = new AnnotationConfigApplicationContext()) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test",
+                    Map.of("pathways.imports.profiles-directory", regionProfiles.toString())));
+            context.register(MappingProfilesConfiguration.class);
+            context.refresh();
+
+            assertThat(context.getBean(MappingProfiles.class).names()).containsExactly("calpads", "ed-fi", "north-county");
+        }
     }
 
     @Test
