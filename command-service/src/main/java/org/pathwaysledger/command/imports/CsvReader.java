@@ -14,29 +14,36 @@ import java.util.List;
  * A streaming RFC 4180 reader: comma-separated, double-quoted fields (quotes doubled inside), line breaks inside
  * quotes, CRLF or LF, a UTF-8 byte-order mark tolerated; a stray quote inside an unquoted field is read as a character. It holds one record at a time, so memory stays flat
  * whatever the file size, and it refuses what is not UTF-8 text (a spreadsheet, a zip) with a clear message.
+ * Mapping profiles read other delimiters with it (CALPADS extracts are caret-separated), hence public.
  */
-final class CsvReader implements AutoCloseable {
+public final class CsvReader implements AutoCloseable {
 
     /** A record and the line it starts on (1-based, as a text editor counts). */
-    record Record(long line, List<String> fields) {
+    public record Record(long line, List<String> fields) {
     }
 
     static final int MAX_RECORD_CHARS = 64 * 1024;
     static final int MAX_FIELDS = 200;
 
     private final Reader reader;
+    private final char delimiter;
     private long line = 1;
     private int pushedBack = -2;
     private boolean started;
 
-    CsvReader(InputStream in) {
+    public CsvReader(InputStream in) {
+        this(in, ',');
+    }
+
+    public CsvReader(InputStream in, char delimiter) {
         this.reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
+        this.delimiter = delimiter;
     }
 
     /** The next record, or null at the end of the file. */
-    Record next() throws IOException {
+    public Record next() throws IOException {
         int c = read();
         if (!started) {
             started = true;
@@ -93,14 +100,14 @@ final class CsvReader implements AutoCloseable {
             }
             // A stray quote inside an unquoted field is kept as a character: the cell's own check then names the
             // column and the value, and the rest of the file is still read.
-            if (c == ',' || c == '\r' || c == '\n' || c == -1) {
+            if (c == delimiter || c == '\r' || c == '\n' || c == -1) {
                 fields.add(field.toString());
                 if (fields.size() > MAX_FIELDS) {
                     throw new MalformedCsvException(startLine, "the record has more than " + MAX_FIELDS + " fields");
                 }
                 field.setLength(0);
                 fieldStart = true;
-                if (c == ',') {
+                if (c == delimiter) {
                     c = read();
                     continue;
                 }
@@ -151,7 +158,7 @@ final class CsvReader implements AutoCloseable {
     }
 
     /** The file cannot be read further: reported once, for the file, with the line where it happened. */
-    static final class MalformedCsvException extends IOException {
+    public static final class MalformedCsvException extends IOException {
         private final long line;
 
         MalformedCsvException(long line, String message) {
@@ -159,7 +166,7 @@ final class CsvReader implements AutoCloseable {
             this.line = line;
         }
 
-        long line() {
+        public long line() {
             return line;
         }
     }
