@@ -1,6 +1,10 @@
 package org.pathwaysledger.command.imports;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.pathwaysledger.command.imports.profile.ConversionResult;
+import org.pathwaysledger.command.imports.profile.MappingProfile;
+import org.pathwaysledger.command.imports.profile.MappingProfiles;
+import org.pathwaysledger.command.imports.profile.SourceFile;
 import org.pathwaysledger.command.web.InvalidRequestException;
 import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.InvalidValueException;
@@ -28,7 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A district's file submissions: one or many canonical CSV files (multipart), or one CSV body with {@code ?kind=}.
+ * A district's file submissions: one or many canonical CSV files (multipart), or one CSV body with {@code ?kind=};
+ * or, with {@code ?profile=calpads} / {@code ?profile=ed-fi}, the district's own exports, converted by the profile.
  * Answers 202 with the import id; the status and the error report follow at the URLs it names.
  */
 @RestController
@@ -36,12 +41,14 @@ public class ImportController {
 
     private final ImportJobs jobs;
     private final ImportRepository repository;
+    private final MappingProfiles profiles;
     private final long maxFileBytes;
 
-    public ImportController(ImportJobs jobs, ImportRepository repository,
+    public ImportController(ImportJobs jobs, ImportRepository repository, MappingProfiles profiles,
                             @Value("${pathways.imports.max-file-bytes:209715200}") long maxFileBytes) {
         this.jobs = jobs;
         this.repository = repository;
+        this.profiles = profiles;
         this.maxFileBytes = maxFileBytes;
     }
 
@@ -49,10 +56,14 @@ public class ImportController {
     public ResponseEntity<ImportStatus> submitFiles(@PathVariable String districtId,
                                                     @RequestParam("files") List<MultipartFile> files,
                                                     @RequestParam(required = false) String kind,
+                                                    @RequestParam(required = false) String profile,
                                                     @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         DistrictId district = DistrictId.of(districtId);
         if (files.isEmpty() || files.size() > 20) {
-            throw invalid("files", null, "send 1 to 20 CSV files in the multipart field 'files'");
+            throw invalid("files", null, "send 1 to 20 files in the multipart field 'files'");
+        }
+        if (profile != null && !profile.isBlank()) {
+            return accepted(submitThroughProfile(district, files, profile, dryRun));
         }
         List<ImportJobs.Upload> uploads = new ArrayList<>();
         for (MultipartFile file : files) {
@@ -75,6 +86,44 @@ public class ImportController {
         String name = fileName == null || fileName.isBlank() ? (kind == null ? "upload" : kind) + ".csv" : fileName;
         ImportKind bodyKind = kindOf(kind, name);
         return accepted(jobs.submit(district, List.of(store(bodyKind, name, body)), dryRun));
+    }
+
+    /** Converts a district's own export (CALPADS, Ed-Fi...) into canonical files, then imports those. */
+    private String submitThroughProfile(DistrictId district, List<MultipartFile> files, String profileName, boolean dryRun) throws IOException {
+        MappingProfile profile = profiles.named(profileName).orElseThrow(() -> invalid("profile", profileName,
+                "is not a mapping profile; use one of " + String.join(", ", profiles.names())));
+        Path sourceDirectory = Files.createTempDirectory("pathways-source-");
+        Path canonicalDirectory = Files.createTempDirectory("pathways-canonical-");
+        try {
+            List<SourceFile> sources = new ArrayList<>();
+            for (MultipartFile file : files) {
+                String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+                try (InputStream in = file.getInputStream()) {
+                    ImportJobs.Upload stored = store(null, name, in);
+                    Path source = sourceDirectory.resolve(name);
+                    Files.move(stored.storedFile(), source);
+                    sources.add(new SourceFile(name, source));
+                }
+            }
+            ConversionResult converted = profile.convert(district.value(), sources, canonicalDirectory);
+            List<ImportJobs.Upload> uploads = new ArrayList<>();
+            for (var canonical : converted.canonicalFiles().entrySet()) {
+                Path stored = Files.createTempFile("pathways-import-", ".csv");
+                Files.move(canonical.getValue(), stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                uploads.add(new ImportJobs.Upload(canonical.getKey(), canonical.getKey().fileName() + ".csv from " + profile.name(),
+                        stored, Files.size(stored)));
+            }
+            List<RowError> errors = converted.errors().stream()
+                    .map(error -> new RowError(0, -1, error.file(), error.line(), error.column(), error.value(), error.problem())).toList();
+            return jobs.submit(district, uploads, dryRun, errors, converted.warnings());
+        } finally {
+            try (var leftovers = Files.walk(sourceDirectory)) {
+                leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            try (var leftovers = Files.walk(canonicalDirectory)) {
+                leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @GetMapping("/api/v1/imports/{importId}")

@@ -78,12 +78,25 @@ public class ImportJobs implements AutoCloseable {
 
     /** Queues a submission and answers its id; the work happens in the background. */
     public String submit(DistrictId district, List<Upload> uploads, boolean dryRun) {
+        return submit(district, uploads, dryRun, List.of(), List.of());
+    }
+
+    /**
+     * Queues a submission whose files came out of a mapping profile: the problems found while converting the
+     * district's own export are reported with the rows' errors, against the source file and line.
+     */
+    public String submit(DistrictId district, List<Upload> uploads, boolean dryRun, List<RowError> conversionErrors, List<String> warnings) {
         String importId = "imp-" + UUID.randomUUID();
         List<Upload> ordered = uploads.stream().sorted(Comparator.comparing(Upload::kind)).toList();
         repository.create(importId, district.value(), dryRun,
                 ordered.stream().map(upload -> upload.fileName() + " (" + upload.kind().fileName() + ")").toList(),
                 ordered.stream().mapToLong(Upload::bytes).sum(), clock.instant());
         Job job = new Job(importId, district, dryRun, ordered);
+        job.warnings.addAll(warnings);
+        conversionErrors.forEach(error -> job.errors.add(new RowError(job.errorCount.getAndIncrement(), -1, error.file(), error.line(),
+                error.column(), error.value(), error.problem())));
+        job.rowsRejected.addAndGet(conversionErrors.stream().filter(error -> error.line() > 0)
+                .map(error -> error.file() + "#" + error.line()).distinct().count());
         runner.submit(() -> run(job));
         return importId;
     }

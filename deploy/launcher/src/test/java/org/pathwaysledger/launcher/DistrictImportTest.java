@@ -47,9 +47,12 @@ class DistrictImportTest {
         expectAccepted(Api.put(region + "/members/EXAMPLE-USD", "{\"kind\": \"K12_DISTRICT\"}"));
         expectAccepted(Api.put(region + "/members/EXAMPLE-CC", "{\"kind\": \"COLLEGE\"}"));
         expectAccepted(Api.put(region + "/pathways/HEALTH-MED-ASSIST", "{\"name\": \"Medical Assisting\"}"));
-        expectAccepted(Api.put(region + "/agreements/MOU-EXAMPLE", """
-                {"kind": "DUAL_ENROLLMENT", "district_id": "EXAMPLE-USD", "college_id": "EXAMPLE-CC", "college_course_ids": ["HLTH-101"],
-                 "effective_from": "2024-07-01", "effective_to": "2028-06-30"}"""));
+        for (String district : List.of("EXAMPLE-USD", "CALPADS-USD", "EDFI-USD")) {
+            expectAccepted(Api.put(region + "/members/" + district, "{\"kind\": \"K12_DISTRICT\"}"));
+            expectAccepted(Api.put(region + "/agreements/MOU-" + district, """
+                    {"kind": "DUAL_ENROLLMENT", "district_id": "%s", "college_id": "EXAMPLE-CC", "college_course_ids": ["HLTH-101"],
+                     "effective_from": "2024-07-01", "effective_to": "2028-06-30"}""".formatted(district)));
+        }
     }
 
     @AfterAll
@@ -195,6 +198,39 @@ class DistrictImportTest {
                 .contains("students.csv line 3, column sex: 'Q' is not a sex code; use F, M, X (non-binary) or U (not selected)");
         assertThat(ImportClient.run(new String[]{"--district", "EXAMPLE-USD"}, System.out, new java.io.PrintStream(new ByteArrayOutputStream()), false))
                 .isEqualTo(ImportClient.USAGE);
+    }
+
+    @Test
+    void a_districts_own_calpads_and_ed_fi_exports_import_through_their_mapping_profiles() throws Exception {
+        for (String[] profile : new String[][]{{"calpads", "CALPADS-USD"}, {"ed-fi", "EDFI-USD"}}) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            try (var listing = Files.list(EXAMPLES.resolve(profile[0]))) {
+                for (Path file : listing.sorted().toList()) {
+                    files.put(file.getFileName().toString(), Files.readAllBytes(file));
+                }
+            }
+
+            JsonNode status = finished(submit(profile[1], files, "?profile=" + profile[0]));
+
+            assertThat(status.get("status").asText()).isEqualTo("DONE");
+            assertThat(status.get("rowsRejected").asLong()).as(profile[0] + ": " + errorsOf(status)).isZero();
+            assertThat(status.get("rowsAccepted").asLong()).as(profile[0]).isGreaterThan(10);
+            assertThat(status.get("files").get(0).asText()).isEqualTo("students.csv from " + profile[0] + " (students)");
+            JsonNode journey = await(() -> Api.get(platform.queryUrl() + "/api/v1/districts/" + profile[1] + "/students/S1001"),
+                    answer -> answer.status() == 200 && answer.body().get("pathways").size() == 1, profile[0] + " S1001's journey").body();
+            assertThat(journey.get("current").get("birthDate").asText()).isEqualTo("2010-04-17");
+            assertThat(journey.get("pathways").get(0).get("pathwayId").asText()).isEqualTo("HEALTH-MED-ASSIST");
+        }
+
+        Map<String, byte[]> wrong = Map.of("SINF_X.txt", "SINF^A^1^2^3\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> unknownProfile = HTTP.send(HttpRequest.newBuilder(URI.create(platform.commandUrl()
+                        + "/api/v1/districts/EXAMPLE-USD/imports?profile=powerschool"))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.csv\"\r\n\r\na\r\n--b--\r\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownProfile.statusCode()).isEqualTo(400);
+        assertThat(unknownProfile.body()).contains("'powerschool' is not a mapping profile; use one of ");
+        assertThat(wrong).isNotEmpty();
     }
 
     private JsonNode submit(String district, Map<String, byte[]> files, String query) throws IOException, InterruptedException {
