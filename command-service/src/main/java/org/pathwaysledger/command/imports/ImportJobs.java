@@ -1,6 +1,8 @@
 package org.pathwaysledger.command.imports;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pathwaysledger.command.web.InvalidRequestException;
 import org.pathwaysledger.events.value.DistrictId;
@@ -11,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -42,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs district submissions: reads each file as a stream (students first, then what refers to them), turns every
  * row into commands, and sends them through the same aggregates as the REST API, so a bad row never blocks the
  * good ones and a re-submitted file adds no events. Rows of one student stay in file order (one lane per student);
- * different students are written concurrently. Progress is stored twice a second for the status API.
+ * different students are written concurrently, each lane committing its rows in batches. Progress is stored twice
+ * a second for the status API.
  */
 @Component
 public class ImportJobs implements AutoCloseable {
@@ -57,20 +62,26 @@ public class ImportJobs implements AutoCloseable {
     private final ImportRepository repository;
     private final Clock clock;
     private final ExecutorService runner;
-    private final ExecutorService[] lanes;
+    private final Lane[] lanes;
+    private final TransactionTemplate batchTransaction;
+    private final int rowsPerTransaction;
     private final ScheduledExecutorService progressWriter;
     private final Semaphore inFlight;
 
-    public ImportJobs(CommandGateway commands, ImportRepository repository, Clock clock,
+    public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, ImportRepository repository, Clock clock,
                       @Value("${pathways.imports.lanes:8}") int laneCount,
-                      @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight) {
-        this.commands = commands;
+                      @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight,
+                      @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction) {
+        // No retries here: each student has one lane, and a retry on another thread would escape the batch's transaction.
+        this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        this.batchTransaction = new TransactionTemplate(transactions);
+        this.rowsPerTransaction = rowsPerTransaction;
         this.repository = repository;
         this.clock = clock;
         this.runner = Executors.newSingleThreadExecutor(daemon("import-runner"));
-        this.lanes = new ExecutorService[laneCount];
+        this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
-            lanes[i] = Executors.newSingleThreadExecutor(daemon("import-lane-" + i));
+            lanes[i] = new Lane("import-lane-" + i);
         }
         this.progressWriter = Executors.newSingleThreadScheduledExecutor(daemon("import-progress"));
         this.inFlight = new Semaphore(maxInFlight);
@@ -199,36 +210,104 @@ public class ImportJobs implements AutoCloseable {
         return true;
     }
 
-    /** Sends the row's commands on its student's lane, so one student's rows keep their order. */
+    /** Queues the row on its student's lane, so one student's rows keep their order. */
     private void write(Job job, String file, long line, RowCommands.Parsed parsed) {
         StudentKey student = new StudentKey(parsed.district(), parsed.student());
         inFlight.acquireUninterruptibly();
         job.pending.register();
-        lanes[Math.floorMod(student.hashCode(), lanes.length)].submit(() -> {
-            try {
-                boolean recorded = false;
-                for (Object command : parsed.commands()) {
-                    recorded |= Boolean.TRUE.equals(commands.sendAndWait(command));
+        lanes[Math.floorMod(student.hashCode(), lanes.length)].queue.add(new RowTask(job, file, line, student, parsed.commands()));
+    }
+
+    /** One row waiting on a lane. */
+    private record RowTask(Job job, String file, long line, StudentKey student, List<Object> commands) {
+    }
+
+    /**
+     * A lane writes its queued rows in batches, one database transaction per batch (the commit, not the command,
+     * is what costs). If any row of a batch is refused, the batch is rolled back and its rows are written one by
+     * one, so the refused row is reported and every other row is kept.
+     */
+    private final class Lane {
+        final java.util.concurrent.LinkedBlockingQueue<RowTask> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        final Thread thread;
+
+        Lane(String name) {
+            thread = daemon(name).newThread(this::run);
+            thread.start();
+        }
+
+        private void run() {
+            List<RowTask> batch = new ArrayList<>();
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
                 }
+                queue.drainTo(batch, rowsPerTransaction - 1);
+                try {
+                    writeBatch(batch);
+                } finally {
+                    batch.forEach(task -> {
+                        inFlight.release();
+                        task.job().pending.arriveAndDeregister();
+                    });
+                    batch.clear();
+                }
+            }
+        }
+
+        private void writeBatch(List<RowTask> batch) {
+            if (batch.size() > 1) {
+                try {
+                    List<Boolean> recorded = batchTransaction.execute(status -> {
+                        List<Boolean> outcomes = new ArrayList<>(batch.size());
+                        for (RowTask task : batch) {
+                            outcomes.add(send(task));
+                        }
+                        return outcomes;
+                    });
+                    for (int i = 0; i < batch.size(); i++) {
+                        (recorded.get(i) ? batch.get(i).job().rowsAccepted : batch.get(i).job().rowsUnchanged).incrementAndGet();
+                    }
+                    return;
+                } catch (RuntimeException refusedInBatch) {
+                    // Rolled back as a whole: write each row on its own, below.
+                }
+            }
+            for (RowTask task : batch) {
+                writeAlone(task);
+            }
+        }
+
+        private void writeAlone(RowTask task) {
+            Job job = task.job();
+            try {
+                boolean recorded = batchTransaction.execute(status -> send(task));
                 (recorded ? job.rowsAccepted : job.rowsUnchanged).incrementAndGet();
             } catch (InvalidValueException e) {
-                job.reject(file, line, e.field(), e.value(), e.problem());
+                job.reject(task.file(), task.line(), e.field(), e.value(), e.problem());
                 job.rowsRejected.incrementAndGet();
             } catch (AggregateNotFoundException e) {
-                job.reject(file, line, "student_id", student.studentId().value(), "is not registered in district " + student.districtId()
-                        + "; include the student in the students file of this submission, or register them first");
+                job.reject(task.file(), task.line(), "student_id", task.student().studentId().value(), "is not registered in district "
+                        + task.student().districtId() + "; include the student in the students file of this submission, or register them first");
                 job.rowsRejected.incrementAndGet();
             } catch (RuntimeException e) {
                 String reference = UUID.randomUUID().toString();
-                log.error("Import {} could not record {} line {}, reference {}", job.importId, file, line, reference, e);
-                job.reject(file, line, null, null, "could not be recorded because of an internal error (reference " + reference
+                log.error("Import {} could not record {} line {}, reference {}", job.importId, task.file(), task.line(), reference, e);
+                job.reject(task.file(), task.line(), null, null, "could not be recorded because of an internal error (reference " + reference
                         + "); submitting the file again is safe");
                 job.rowsRejected.incrementAndGet();
-            } finally {
-                inFlight.release();
-                job.pending.arriveAndDeregister();
             }
-        });
+        }
+
+        private boolean send(RowTask task) {
+            boolean recorded = false;
+            for (Object command : task.commands()) {
+                recorded |= Boolean.TRUE.equals(commands.sendAndWait(command));
+            }
+            return recorded;
+        }
     }
 
     private void flush(Job job) {
@@ -263,8 +342,8 @@ public class ImportJobs implements AutoCloseable {
     public void close() {
         runner.shutdownNow();
         progressWriter.shutdownNow();
-        for (ExecutorService lane : lanes) {
-            lane.shutdownNow();
+        for (Lane lane : lanes) {
+            lane.thread.interrupt();
         }
     }
 
