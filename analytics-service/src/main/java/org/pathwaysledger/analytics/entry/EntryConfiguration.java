@@ -1,6 +1,8 @@
 package org.pathwaysledger.analytics.entry;
 
 import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.analytics.outcome.OutcomeProjection;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -19,6 +21,6 @@ public class EntryConfiguration {
                                                         @Value("${pathways.analytics.max-poll-records}") int maxPollRecords,
                                                         RegionSettings region, DataSource dataSource) {
         return new TransactionalEventConsumer(bootstrapServers, consumerGroup, "analytics", dataSource,
-                new EntryProjection(region.menaReportedSeparately()), maxPollRecords);
+                EventProjection.all(new EntryProjection(region.menaReportedSeparately()), new OutcomeProjection()), maxPollRecords);
     }
 }

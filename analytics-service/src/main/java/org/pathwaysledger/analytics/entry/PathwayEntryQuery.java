@@ -23,6 +23,22 @@ public class PathwayEntryQuery {
     public record EntrantCounts(long total, Map<Dimension, Map<String, Long>> byDimension) {
     }
 
+    /**
+     * The entrants of {@code :pathway} (optionally of {@code :district}) as {@code e}, each with {@code d}, the
+     * demographics record that held on the day of entry. The one definition of "who entered", used by every metric.
+     */
+    public static final String ENTRANTS_AS_OF_ENTRY = """
+            from pathway_entrant e
+            join lateral (
+                select * from student_demographics h
+                where h.district_id = e.district_id and h.student_id = e.student_id
+                order by (h.effective_date <= e.entry_date) desc,
+                         case when h.effective_date <= e.entry_date then h.effective_date end desc nulls last,
+                         h.effective_date asc, h.sequence desc
+                limit 1) d on true
+            where e.pathway_id = :pathway and (cast(:district as varchar) is null or e.district_id = :district)
+            """;
+
     private final JdbcClient jdbc;
 
     public PathwayEntryQuery(JdbcClient jdbc) {
@@ -35,18 +51,7 @@ public class PathwayEntryQuery {
             columns.add("d." + dimension.column());
         }
         String groupColumns = String.join(", ", columns);
-        String sql = """
-                select %s, count(*) as entrants
-                from pathway_entrant e
-                join lateral (
-                    select * from student_demographics h
-                    where h.district_id = e.district_id and h.student_id = e.student_id
-                    order by (h.effective_date <= e.entry_date) desc,
-                             case when h.effective_date <= e.entry_date then h.effective_date end desc nulls last,
-                             h.effective_date asc, h.sequence desc
-                    limit 1) d on true
-                where e.pathway_id = :pathway and (cast(:district as varchar) is null or e.district_id = :district)
-                group by %s""".formatted(groupColumns, groupColumns);
+        String sql = "select " + groupColumns + ", count(*) as entrants " + ENTRANTS_AS_OF_ENTRY + " group by " + groupColumns;
         Map<Dimension, Map<String, Long>> byDimension = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             byDimension.put(dimension, new HashMap<>());

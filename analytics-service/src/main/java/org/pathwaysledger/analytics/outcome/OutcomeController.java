@@ -1,0 +1,117 @@
+package org.pathwaysledger.analytics.outcome;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.suppression.PublishedRates;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.InvalidValueException;
+import org.pathwaysledger.events.value.PathwayId;
+import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The metrics catalogue and the outcome rates of a pathway's entrants, by group, suppressed. JSON or CSV. */
+@RestController
+public class OutcomeController {
+
+    public record MetricDescription(String id, String title, String numerator, String denominator, String population,
+                                    String timeWindow, String sourceEvents, String url) {
+    }
+
+    public record OutcomeAnswer(String metric, String title, String numerator, String denominator, String pathwayId,
+                                String districtId, PublishedRates.Table table, ProjectionStatus freshness) {
+    }
+
+    private final OutcomeQuery outcomes;
+    private final SmallCellSuppression suppression;
+    private final RegionSettings region;
+    private final TransactionalEventConsumer consumer;
+
+    public OutcomeController(OutcomeQuery outcomes, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer) {
+        this.outcomes = outcomes;
+        this.suppression = suppression;
+        this.region = region;
+        this.consumer = consumer;
+    }
+
+    @GetMapping("/api/v1/metrics")
+    public List<MetricDescription> catalogue() {
+        List<MetricDescription> metrics = new ArrayList<>();
+        metrics.add(new MetricDescription("pathway-entry", "Pathway entrants", "Students who entered the pathway",
+                "none (a count)", "Students with a pathway enrolment, by their demographics on the day of entry",
+                "all enrolments known now", "StudentEnrolledInPathway, StudentRegistered / DetailsChanged / RecordCorrected",
+                "/api/v1/metrics/pathway-entry?pathway={pathwayId}"));
+        for (OutcomeMetric metric : OutcomeMetric.values()) {
+            metrics.add(new MetricDescription(metric.id(), metric.title(), metric.numerator(), metric.denominator(),
+                    "Entrants of one pathway (optionally of one district)", "all events known now", metric.sourceEvents(),
+                    "/api/v1/metrics/" + metric.id() + "?pathway={pathwayId}"));
+        }
+        return metrics;
+    }
+
+    @GetMapping("/api/v1/metrics/{metricId}")
+    public OutcomeAnswer outcome(@PathVariable String metricId, @RequestParam(required = false) String pathway,
+                                 @RequestParam(required = false) String district) {
+        OutcomeMetric metric = OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
+                "is not a metric; use pathway-entry or one of " + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
+        if (pathway == null || pathway.isBlank()) {
+            throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
+        }
+        PathwayId pathwayId = PathwayId.of(pathway);
+        DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
+        OutcomeQuery.Counts counts = outcomes.count(metric, pathwayId, districtId);
+        List<PublishedRates.Dimension> dimensions = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
+            List<PublishedRates.GroupCounts> groups = new ArrayList<>();
+            for (Dimension.Group group : dimension.groups(region.menaReportedSeparately())) {
+                long[] cell = remaining.remove(group.code());
+                groups.add(new PublishedRates.GroupCounts(group.code(), group.label(), cell == null ? 0 : cell[0], cell == null ? 0 : cell[1]));
+            }
+            remaining.forEach((code, cell) -> groups.add(new PublishedRates.GroupCounts(code, code, cell[0], cell[1])));
+            dimensions.add(new PublishedRates.Dimension(dimension.name(), dimension.label(), groups));
+        }
+        PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions);
+        return new OutcomeAnswer(metric.id(), metric.title(), metric.numerator(), metric.denominator(), pathwayId.value(),
+                districtId == null ? null : districtId.value(), table, consumer.status());
+    }
+
+    /** The same answer as CSV, suppressed exactly like the JSON: hidden cells are empty, with the reason. */
+    @GetMapping(path = "/api/v1/metrics/{metricId}.csv", produces = "text/csv")
+    public void outcomeCsv(@PathVariable String metricId, @RequestParam(required = false) String pathway,
+                           @RequestParam(required = false) String district, HttpServletResponse response) throws IOException {
+        OutcomeAnswer answer = outcome(metricId, pathway, district);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + answer.metric() + "-" + answer.pathwayId() + ".csv\"");
+        PrintWriter out = response.getWriter();
+        out.print("metric,pathway,district,dimension,group,population,successes,rate_percent,gap_points,representation_index,suppressed,reason\r\n");
+        var all = answer.table().all();
+        out.print(String.join(",", answer.metric(), answer.pathwayId(), text(answer.districtId()), "ALL", "ALL", text(all.population()),
+                text(all.successes()), text(all.ratePercent()), "", "", all.suppressed() ? "yes" : "no", "") + "\r\n");
+        for (var dimension : answer.table().dimensions()) {
+            for (var row : dimension.groups()) {
+                out.print(String.join(",", answer.metric(), answer.pathwayId(), text(answer.districtId()), dimension.dimension(), row.group(),
+                        text(row.population()), text(row.successes()), text(row.ratePercent()), text(row.gapPoints()),
+                        text(row.representationIndex()), row.suppressed() ? "yes" : "no", row.reason() == null ? "" : row.reason().name()) + "\r\n");
+            }
+        }
+        out.flush();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

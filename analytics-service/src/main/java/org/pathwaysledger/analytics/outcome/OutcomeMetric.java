@@ -1,0 +1,82 @@
+package org.pathwaysledger.analytics.outcome;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The outcome metrics of a pathway's entrants, each defined once: what counts as success (the numerator), over
+ * the students who entered the pathway (the denominator), from which events. Success conditions are SQL over the
+ * entrant {@code e}; they are fixed here, never built from a request.
+ */
+public enum OutcomeMetric {
+    CONCENTRATOR_RATE("concentrator-rate", "Concentrator rate",
+            "Entrants who became concentrators of the pathway (Perkins V: two courses in the program; or the region's rule)",
+            "PathwayStatusReached (CONCENTRATOR)",
+            "exists (select 1 from pathway_status s where s.district_id = e.district_id and s.student_id = e.student_id "
+                    + "and s.pathway_id = e.pathway_id and s.status = 'CONCENTRATOR')"),
+    COMPLETION_RATE("completion-rate", "Completion rate",
+            "Entrants who completed the pathway under the region's rule (California K12 SWP: 300 hours and the capstone with C- or better)",
+            "PathwayStatusReached (COMPLETER)",
+            "exists (select 1 from pathway_status s where s.district_id = e.district_id and s.student_id = e.student_id "
+                    + "and s.pathway_id = e.pathway_id and s.status = 'COMPLETER')"),
+    EARLY_COLLEGE_CREDIT("early-college-credit", "Any early college credit",
+            "Entrants who earned any dual-enrollment, concurrent or articulated college credit",
+            "CollegeCreditEarned",
+            "exists (select 1 from college_credit c where c.district_id = e.district_id and c.student_id = e.student_id)"),
+    TWELVE_COLLEGE_CREDITS("twelve-college-credits", "12+ college credits before graduation",
+            "Entrants who earned at least 12 college credits in school years ending on or before their high-school diploma (the 9-14 target)",
+            "CollegeCreditEarned, HighSchoolCompleted",
+            "(select coalesce(sum(c.credits), 0) from college_credit c where c.district_id = e.district_id and c.student_id = e.student_id "
+                    + "and c.year_end <= coalesce((select min(h.completed_on) from high_school_completion h where h.district_id = e.district_id "
+                    + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA'), date 'infinity')) >= 12"),
+    WBL_PARTICIPATION("wbl-participation", "Work-based learning participation",
+            "Entrants with at least one work-based learning placement on the continuum",
+            "WorkBasedLearningLogged",
+            "exists (select 1 from wbl_placement w where w.district_id = e.district_id and w.student_id = e.student_id)"),
+    INDUSTRY_CREDENTIAL("industry-credential", "Industry credential",
+            "Entrants who earned an industry (third-party) credential",
+            "IndustryCredentialEarned",
+            "exists (select 1 from industry_credential i where i.district_id = e.district_id and i.student_id = e.student_id)");
+
+    private final String id;
+    private final String title;
+    private final String numerator;
+    private final String sourceEvents;
+    private final String successCondition;
+
+    OutcomeMetric(String id, String title, String numerator, String sourceEvents, String successCondition) {
+        this.id = id;
+        this.title = title;
+        this.numerator = numerator;
+        this.sourceEvents = sourceEvents;
+        this.successCondition = successCondition;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String numerator() {
+        return numerator;
+    }
+
+    public String denominator() {
+        return "Students who entered the pathway, with their demographics on the day of entry";
+    }
+
+    public String sourceEvents() {
+        return sourceEvents + "; population from StudentEnrolledInPathway and StudentRegistered / DetailsChanged / RecordCorrected";
+    }
+
+    String successCondition() {
+        return successCondition;
+    }
+
+    public static Optional<OutcomeMetric> byId(String id) {
+        return Arrays.stream(values()).filter(metric -> metric.id.equals(id)).findFirst();
+    }
+}

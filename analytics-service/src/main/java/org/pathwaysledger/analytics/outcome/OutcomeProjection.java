@@ -1,0 +1,67 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.pathwaysledger.events.PublishedEvent;
+import org.pathwaysledger.events.student.CollegeCreditEarned;
+import org.pathwaysledger.events.student.HighSchoolCompleted;
+import org.pathwaysledger.events.student.IndustryCredentialEarned;
+import org.pathwaysledger.events.student.PathwayStatusReached;
+import org.pathwaysledger.events.student.StudentFactRetracted;
+import org.pathwaysledger.events.student.WorkBasedLearningLogged;
+import org.pathwaysledger.events.wire.EventEnvelope;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Keeps what each student reached after entry: statuses, college credit, WBL, credentials, high-school completion. */
+public class OutcomeProjection implements EventProjection {
+
+    private static final List<String> FACT_TABLES = List.of("pathway_status", "college_credit", "wbl_placement",
+            "industry_credential", "high_school_completion");
+
+    @Override
+    public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
+        String district = envelope.districtId();
+        String student = envelope.studentId();
+        long sequence = envelope.sequence();
+        if (event instanceof PathwayStatusReached reached) {
+            run(tx, "insert into pathway_status values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, pathway_id, status) "
+                            + "do update set reached_on = least(pathway_status.reached_on, excluded.reached_on)",
+                    district, student, reached.pathwayId().value(), reached.status().name(), Date.valueOf(reached.reachedOn()), sequence);
+        } else if (event instanceof CollegeCreditEarned credit) {
+            String key = credit.collegeId() + "/" + credit.collegeCourseId() + "/" + credit.schoolYear() + "/" + credit.term();
+            run(tx, "insert into college_credit values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
+                            + "do update set credits = excluded.credits, year_end = excluded.year_end, transferable = excluded.transferable, sequence = excluded.sequence",
+                    district, student, key, credit.credits(), Date.valueOf(credit.schoolYear().lastDay()), credit.transferable(), sequence);
+        } else if (event instanceof WorkBasedLearningLogged wbl) {
+            run(tx, "insert into wbl_placement values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
+                            + "do update set continuum_stage = excluded.continuum_stage, start_date = excluded.start_date, sequence = excluded.sequence",
+                    district, student, wbl.placementId().value(), wbl.continuumStage().name(), Date.valueOf(wbl.startDate()), sequence);
+        } else if (event instanceof IndustryCredentialEarned credential) {
+            run(tx, "insert into industry_credential values (?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
+                            + "do update set earned_date = excluded.earned_date, sequence = excluded.sequence",
+                    district, student, credential.credentialId().value(), Date.valueOf(credential.earnedDate()), sequence);
+        } else if (event instanceof HighSchoolCompleted completed) {
+            run(tx, "insert into high_school_completion values (?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
+                            + "do update set completed_on = excluded.completed_on, sequence = excluded.sequence",
+                    district, student, completed.completion().name(), Date.valueOf(completed.completedOn()), sequence);
+        } else if (event instanceof StudentFactRetracted retracted) {
+            for (String table : FACT_TABLES) {
+                run(tx, "delete from " + table + " where district_id = ? and student_id = ? and sequence = ?",
+                        district, student, retracted.retractedSequence());
+            }
+        }
+    }
+
+    private static void run(Connection tx, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = tx.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}

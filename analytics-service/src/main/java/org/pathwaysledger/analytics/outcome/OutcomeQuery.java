@@ -1,0 +1,56 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.PathwayId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Counts, per group of every dimension, a pathway's entrants and those of them who met a metric's success. */
+@Component
+public class OutcomeQuery {
+
+    /** Entrants (n) and successes (k), overall and by group. */
+    public record Counts(long population, long successes, Map<Dimension, Map<String, long[]>> byDimension) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public OutcomeQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district) {
+        StringBuilder columns = new StringBuilder();
+        for (Dimension dimension : Dimension.values()) {
+            columns.append(columns.isEmpty() ? "" : ", ").append("d.").append(dimension.column());
+        }
+        String sql = "select " + columns + ", count(*) as population, count(*) filter (where " + metric.successCondition()
+                + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " group by " + columns;
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        long[] totals = new long[2];
+        jdbc.sql(sql)
+                .param("pathway", pathway.value())
+                .param("district", district == null ? null : district.value())
+                .query(row -> {
+                    long population = row.getLong("population");
+                    long successes = row.getLong("successes");
+                    totals[0] += population;
+                    totals[1] += successes;
+                    for (Dimension dimension : Dimension.values()) {
+                        long[] cell = byDimension.get(dimension).computeIfAbsent(dimension.groupOf(row.getObject(dimension.column())), key -> new long[2]);
+                        cell[0] += population;
+                        cell[1] += successes;
+                    }
+                });
+        return new Counts(totals[0], totals[1], byDimension);
+    }
+}

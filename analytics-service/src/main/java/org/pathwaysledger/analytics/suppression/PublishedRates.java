@@ -1,0 +1,92 @@
+package org.pathwaysledger.analytics.suppression;
+
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Breakdown;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Cell;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedBreakdown;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedCell;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedTable;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A rate metric made safe to publish, by group: the population (denominator) and the successes (numerator) each go
+ * through {@link SmallCellSuppression} as their own table, and a rate, its gap to all students and the
+ * representation index are published only where every count they are built on is. The equity reading
+ * (METRICS.md): rate per group, gap to all students in percentage points, and representation = the group's share
+ * of successes divided by its share of the population (1.0 = parity).
+ */
+public final class PublishedRates {
+
+    /** A group's population and successes, before suppression. */
+    public record GroupCounts(String group, String label, long population, long successes) {
+    }
+
+    public record Dimension(String dimension, String label, List<GroupCounts> groups) {
+    }
+
+    /** One group as published; a null number is hidden, with the reason. */
+    public record Row(String group, String label, Long population, Long successes, Double ratePercent, Double gapPoints,
+                      Double representationIndex, boolean suppressed, Reason reason) {
+    }
+
+    public record DimensionRows(String dimension, String label, List<Row> groups) {
+    }
+
+    public record Overall(Long population, Long successes, Double ratePercent, boolean suppressed) {
+    }
+
+    public record Table(int minimumCellSize, Overall all, List<DimensionRows> dimensions) {
+    }
+
+    private PublishedRates() {
+    }
+
+    public static Table publish(SmallCellSuppression suppression, long population, long successes, List<Dimension> dimensions) {
+        List<Breakdown> populations = new ArrayList<>();
+        List<Breakdown> numerators = new ArrayList<>();
+        for (Dimension dimension : dimensions) {
+            populations.add(new Breakdown(dimension.dimension(), dimension.label(),
+                    dimension.groups().stream().map(g -> new Cell(g.group(), g.label(), g.population())).toList()));
+            numerators.add(new Breakdown(dimension.dimension(), dimension.label(),
+                    dimension.groups().stream().map(g -> new Cell(g.group(), g.label(), g.successes())).toList()));
+        }
+        PublishedTable publishedPopulation = suppression.publish(population, populations);
+        PublishedTable publishedSuccesses = suppression.publish(successes, numerators);
+        Long allPopulation = publishedPopulation.total().count();
+        Long allSuccesses = publishedSuccesses.total().count();
+        Double allRate = rate(allSuccesses, allPopulation);
+        List<DimensionRows> rows = new ArrayList<>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            PublishedBreakdown pop = publishedPopulation.breakdowns().get(d);
+            PublishedBreakdown num = publishedSuccesses.breakdowns().get(d);
+            List<Row> groups = new ArrayList<>();
+            for (int g = 0; g < pop.cells().size(); g++) {
+                PublishedCell n = pop.cells().get(g);
+                PublishedCell k = num.cells().get(g);
+                Double groupRate = rate(k.count(), n.count());
+                Double gap = groupRate == null || allRate == null ? null : round(groupRate - allRate);
+                Double representation = k.count() == null || n.count() == null || allSuccesses == null || allPopulation == null
+                        || allSuccesses == 0 || n.count() == 0 ? null
+                        : round(((double) k.count() / allSuccesses) / ((double) n.count() / allPopulation));
+                Reason reason = n.suppressed() ? n.reason() : k.reason();
+                groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, gap, representation,
+                        n.suppressed() || k.suppressed(), reason));
+            }
+            rows.add(new DimensionRows(pop.dimension(), pop.label(), groups));
+        }
+        return new Table(suppression.minimumCellSize(), new Overall(allPopulation, allSuccesses, allRate, allRate == null), rows);
+    }
+
+    private static Double rate(Long successes, Long population) {
+        if (successes == null || population == null || population == 0) {
+            return null;
+        }
+        return round(100.0 * successes / population);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

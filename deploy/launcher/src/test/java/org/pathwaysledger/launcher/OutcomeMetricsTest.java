@@ -1,0 +1,160 @@
+package org.pathwaysledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pathwaysledger.launcher.Api.await;
+import static org.pathwaysledger.launcher.Api.expectAccepted;
+
+/**
+ * Outcome rates on a small hand-made region whose right answers are worked out by hand from the definitions:
+ * 30 entrants, 20 Hispanic girls and 10 White boys. 12 of the girls and 3 of the boys complete two CTE courses
+ * (concentrators, Perkins V); 10 of the girls earn 3 dual-enrollment credits each.
+ * <ul>
+ *   <li>concentrator rate: all 15/30 = 50.0%; Hispanic 12/20 = 60.0%, gap +10.0 points, representation
+ *       (12/15)/(20/30) = 1.2; White 3 concentrators is below 10: hidden, and so is its rate;</li>
+ *   <li>early college credit: all 10/30 = 33.3%; Hispanic 10/20 = 50.0%, gap +16.7, representation
+ *       (10/10)/(20/30) = 1.5.</li>
+ * </ul>
+ */
+class OutcomeMetricsTest {
+
+    static final String DISTRICT = "OUT-USD";
+    static final String PATHWAY = "OUT-ICT";
+    static Platform platform;
+
+    @BeforeAll
+    static void loadRegion() throws Exception {
+        platform = Platform.start(Platform.Ports.random());
+        String region = platform.commandUrl() + "/api/v1/regions/OUT-REGION";
+        expectAccepted(Api.put(region, "{\"name\": \"Outcome region\"}"));
+        expectAccepted(Api.put(region + "/members/" + DISTRICT, "{\"kind\": \"K12_DISTRICT\"}"));
+        expectAccepted(Api.put(region + "/members/OUT-CC", "{\"kind\": \"COLLEGE\"}"));
+        expectAccepted(Api.put(region + "/pathways/" + PATHWAY, "{\"name\": \"Software\"}"));
+        expectAccepted(Api.put(region + "/agreements/OUT-MOU", """
+                {"kind": "DUAL_ENROLLMENT", "district_id": "OUT-USD", "college_id": "OUT-CC", "college_course_ids": ["CIS-101"],
+                 "effective_from": "2025-07-01", "effective_to": "2027-06-30"}"""));
+
+        StringBuilder students = new StringBuilder("district_id,student_id,birth_date,school_id,grade_level,sex,hispanic,races,effective_date\n");
+        StringBuilder enrolments = new StringBuilder("district_id,student_id,pathway_id,school_id,entry_date\n");
+        StringBuilder courses = new StringBuilder("district_id,student_id,course_id,school_year,term,pathway_id,course_role,cte,hours,mark,"
+                + "college_credit_type,college_id,college_course_id,college_credits\n");
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            ids.add("H" + i);
+            students.append(DISTRICT + ",H" + i + ",2010-03-01,HS-1,10,F,Y,WHITE,2025-08-01\n");
+        }
+        for (int i = 1; i <= 10; i++) {
+            ids.add("W" + i);
+            students.append(DISTRICT + ",W" + i + ",2010-03-01,HS-1,10,M,N,WHITE,2025-08-01\n");
+        }
+        for (String id : ids) {
+            enrolments.append(DISTRICT + "," + id + "," + PATHWAY + ",HS-1,2025-08-20\n");
+            int number = Integer.parseInt(id.substring(1));
+            boolean concentrator = id.startsWith("H") ? number <= 12 : number <= 3;
+            courses.append(DISTRICT + "," + id + ",CIS-1,2025-26,FY," + PATHWAY + ",INTRO,Y,180,B,,,,\n");
+            if (concentrator) {
+                boolean credit = id.startsWith("H") && number <= 10;
+                courses.append(DISTRICT + "," + id + ",CIS-2,2025-26,S2," + PATHWAY + ",CONCENTRATOR,Y,90,A,"
+                        + (credit ? "DUAL,OUT-CC,CIS-101,3" : ",,,") + "\n");
+            }
+        }
+        submit("students", students.toString());
+        submit("pathway_enrollments", enrolments.toString());
+        submit("course_completions", courses.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void the_concentrator_rate_by_group_matches_the_hand_computed_answer_with_small_groups_hidden() {
+        JsonNode answer = metric("concentrator-rate", table -> table.path("all").path("successes").asLong() == 15);
+
+        assertThat(answer.get("all").get("population").asLong()).isEqualTo(30);
+        assertThat(answer.get("all").get("ratePercent").asDouble()).isEqualTo(50.0);
+        JsonNode hispanic = row(answer, "RACE_ETHNICITY", "HISPANIC_OR_LATINO");
+        assertThat(hispanic.get("population").asLong()).isEqualTo(20);
+        assertThat(hispanic.get("successes").asLong()).isEqualTo(12);
+        assertThat(hispanic.get("ratePercent").asDouble()).isEqualTo(60.0);
+        assertThat(hispanic.get("gapPoints").asDouble()).isEqualTo(10.0);
+        assertThat(hispanic.get("representationIndex").asDouble()).isEqualTo(1.2);
+        JsonNode white = row(answer, "RACE_ETHNICITY", "WHITE");
+        assertThat(white.get("population").asLong()).isEqualTo(10);
+        assertThat(white.get("successes").isNull()).isTrue();
+        assertThat(white.get("ratePercent").isNull()).isTrue();
+        assertThat(white.get("suppressed").asBoolean()).isTrue();
+        assertThat(row(answer, "SEX", "F").get("ratePercent").asDouble()).isEqualTo(60.0);
+    }
+
+    @Test
+    void early_college_credit_by_group_and_the_csv_download_hides_exactly_what_the_json_hides() throws Exception {
+        JsonNode answer = metric("early-college-credit", table -> table.path("all").path("successes").asLong() == 10);
+
+        assertThat(answer.get("all").get("ratePercent").asDouble()).isEqualTo(33.3);
+        JsonNode hispanic = row(answer, "RACE_ETHNICITY", "HISPANIC_OR_LATINO");
+        assertThat(hispanic.get("ratePercent").asDouble()).isEqualTo(50.0);
+        assertThat(hispanic.get("gapPoints").asDouble()).isEqualTo(16.7);
+        assertThat(hispanic.get("representationIndex").asDouble()).isEqualTo(1.5);
+
+        String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl()
+                + "/api/v1/metrics/early-college-credit.csv?pathway=" + PATHWAY)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(csv).contains("early-college-credit,OUT-ICT,,ALL,ALL,30,10,33.3,,,no,\r\n");
+        assertThat(csv).contains("early-college-credit,OUT-ICT,,RACE_ETHNICITY,HISPANIC_OR_LATINO,20,10,50.0,16.7,1.5,no,\r\n");
+        assertThat(csv).contains("early-college-credit,OUT-ICT,,RACE_ETHNICITY,WHITE,10,,,,,yes,BELOW_MINIMUM\r\n");
+    }
+
+    @Test
+    void the_catalogue_lists_every_metric_with_its_definition() {
+        JsonNode catalogue = Api.get(platform.analyticsUrl() + "/api/v1/metrics").body();
+
+        List<String> ids = new ArrayList<>();
+        catalogue.forEach(metric -> ids.add(metric.get("id").asText()));
+        assertThat(ids).containsExactly("pathway-entry", "concentrator-rate", "completion-rate", "early-college-credit",
+                "twelve-college-credits", "wbl-participation", "industry-credential");
+        assertThat(catalogue.get(1).get("numerator").asText()).contains("concentrators");
+        assertThat(Api.get(platform.analyticsUrl() + "/api/v1/metrics/graduation-vibes?pathway=" + PATHWAY).status()).isEqualTo(400);
+    }
+
+    private static JsonNode metric(String id, java.util.function.Predicate<JsonNode> ready) {
+        return await(() -> Api.get(platform.analyticsUrl() + "/api/v1/metrics/" + id + "?pathway=" + PATHWAY),
+                answer -> answer.status() == 200 && ready.test(answer.body().get("table")), id).body().get("table");
+    }
+
+    private static JsonNode row(JsonNode table, String dimension, String group) {
+        for (JsonNode rows : table.get("dimensions")) {
+            if (rows.get("dimension").asText().equals(dimension)) {
+                for (JsonNode row : rows.get("groups")) {
+                    if (row.get("group").asText().equals(group)) {
+                        return row;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no row " + dimension + "/" + group);
+    }
+
+    private static void submit(String kind, String csv) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.commandUrl()
+                        + "/api/v1/districts/" + DISTRICT + "/imports?kind=" + kind)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String importId = new ObjectMapper().readTree(response.body()).get("importId").asText();
+        JsonNode done = await(() -> Api.get(platform.commandUrl() + "/api/v1/imports/" + importId),
+                answer -> answer.body().hasNonNull("finishedAt"), kind + " imported").body();
+        assertThat(done.get("rowsRejected").asLong()).as(kind).isZero();
+    }
+}
