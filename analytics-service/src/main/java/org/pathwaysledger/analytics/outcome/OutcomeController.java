@@ -64,7 +64,8 @@ public class OutcomeController {
 
     @GetMapping("/api/v1/metrics/{metricId}")
     public OutcomeAnswer outcome(@PathVariable String metricId, @RequestParam(required = false) String pathway,
-                                 @RequestParam(required = false) String district) {
+                                 @RequestParam(required = false) String district,
+                                 @RequestParam(required = false) List<String> intersect) {
         OutcomeMetric metric = OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
                 "is not a metric; use pathway-entry or one of " + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
         if (pathway == null || pathway.isBlank()) {
@@ -72,7 +73,8 @@ public class OutcomeController {
         }
         PathwayId pathwayId = PathwayId.of(pathway);
         DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
-        OutcomeQuery.Counts counts = outcomes.count(metric, pathwayId, districtId);
+        List<List<Dimension>> intersections = intersections(intersect);
+        OutcomeQuery.Counts counts = outcomes.count(metric, pathwayId, districtId, intersections);
         List<PublishedRates.Dimension> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
@@ -84,6 +86,20 @@ public class OutcomeController {
             remaining.forEach((code, cell) -> groups.add(new PublishedRates.GroupCounts(code, code, cell[0], cell[1])));
             dimensions.add(new PublishedRates.Dimension(dimension.name(), dimension.label(), groups));
         }
+        for (List<Dimension> pair : intersections) {
+            Map<String, long[]> remaining = new HashMap<>(counts.byIntersection().get(pair));
+            List<PublishedRates.GroupCounts> groups = new ArrayList<>();
+            for (Dimension.Group first : pair.get(0).groups(region.menaReportedSeparately())) {
+                for (Dimension.Group second : pair.get(1).groups(region.menaReportedSeparately())) {
+                    long[] cell = remaining.remove(first.code() + "|" + second.code());
+                    groups.add(new PublishedRates.GroupCounts(first.code() + "|" + second.code(), first.label() + ", " + second.label(),
+                            cell == null ? 0 : cell[0], cell == null ? 0 : cell[1]));
+                }
+            }
+            remaining.forEach((code, cell) -> groups.add(new PublishedRates.GroupCounts(code, code, cell[0], cell[1])));
+            dimensions.add(new PublishedRates.Dimension(pair.get(0).name() + "*" + pair.get(1).name(),
+                    pair.get(0).label() + " by " + pair.get(1).label(), groups));
+        }
         PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions);
         return new OutcomeAnswer(metric.id(), metric.title(), metric.numerator(), metric.denominator(), pathwayId.value(),
                 districtId == null ? null : districtId.value(), table, consumer.status());
@@ -92,8 +108,9 @@ public class OutcomeController {
     /** The same answer as CSV, suppressed exactly like the JSON: hidden cells are empty, with the reason. */
     @GetMapping(path = "/api/v1/metrics/{metricId}.csv", produces = "text/csv")
     public void outcomeCsv(@PathVariable String metricId, @RequestParam(required = false) String pathway,
-                           @RequestParam(required = false) String district, HttpServletResponse response) throws IOException {
-        OutcomeAnswer answer = outcome(metricId, pathway, district);
+                           @RequestParam(required = false) String district, @RequestParam(required = false) List<String> intersect,
+                           HttpServletResponse response) throws IOException {
+        OutcomeAnswer answer = outcome(metricId, pathway, district, intersect);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + answer.metric() + "-" + answer.pathwayId() + ".csv\"");
         PrintWriter out = response.getWriter();
@@ -109,6 +126,30 @@ public class OutcomeController {
             }
         }
         out.flush();
+    }
+
+    /** {@code intersect=RACE_ETHNICITY*ENGLISH_LEARNER}, repeatable, at most 3: two-way intersections on demand. */
+    private static List<List<Dimension>> intersections(List<String> requested) {
+        List<List<Dimension>> pairs = new ArrayList<>();
+        if (requested == null) {
+            return pairs;
+        }
+        if (requested.size() > 3) {
+            throw new InvalidValueException("intersect", null, "asks for more than 3 intersections; ask for at most 3 at a time");
+        }
+        for (String pair : requested) {
+            String[] names = pair.split("\\*");
+            if (names.length != 2) {
+                throw new InvalidValueException("intersect", pair, "is not a two-way intersection; use two dimensions joined by *, e.g. RACE_ETHNICITY*ENGLISH_LEARNER");
+            }
+            List<Dimension> dimensions = new ArrayList<>();
+            for (String name : names) {
+                dimensions.add(Dimension.named(name).orElseThrow(() -> new InvalidValueException("intersect", name,
+                        "is not a dimension; use " + String.join(", ", Arrays.stream(Dimension.values()).map(Dimension::name).toList()))));
+            }
+            pairs.add(dimensions);
+        }
+        return pairs;
     }
 
     private static String text(Object value) {

@@ -36,19 +36,57 @@ public enum OutcomeMetric {
     INDUSTRY_CREDENTIAL("industry-credential", "Industry credential",
             "Entrants who earned an industry (third-party) credential",
             "IndustryCredentialEarned",
-            "exists (select 1 from industry_credential i where i.district_id = e.district_id and i.student_id = e.student_id)");
+            "exists (select 1 from industry_credential i where i.district_id = e.district_id and i.student_id = e.student_id)"),
+    PERKINS_1S1("perkins-1s1", "Perkins V 1S1: four-year graduation of concentrators",
+            "Concentrators who earned a high-school diploma by August 31 of their fourth year after grade-9 entry",
+            "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), cohort year from StudentRegistered",
+            "Concentrators of the pathway in a grade-9 cohort whose four years have ended (cohort year + 4 <= today's school year)",
+            Populations.CONCENTRATOR + " and d.cohort_year is not null and make_date(d.cohort_year + 4, 8, 31) <= current_date",
+            "exists (select 1 from high_school_completion h where h.district_id = e.district_id and h.student_id = e.student_id "
+                    + "and h.completion = 'HS_DIPLOMA' and h.completed_on <= make_date(d.cohort_year + 4, 8, 31))"),
+    PERKINS_5S2("perkins-5s2", "Perkins V 5S2: concentrators who graduated with postsecondary credit",
+            "Graduated concentrators who earned dual / concurrent / articulated college credit",
+            "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), CollegeCreditEarned",
+            "Concentrators of the pathway who graduated (HS_DIPLOMA)",
+            Populations.CONCENTRATOR + " and " + Populations.GRADUATED,
+            "exists (select 1 from college_credit c where c.district_id = e.district_id and c.student_id = e.student_id)"),
+    PERKINS_5S3("perkins-5s3", "Perkins V 5S3: concentrators who graduated having done work-based learning",
+            "Graduated concentrators with at least one work-based learning placement",
+            "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), WorkBasedLearningLogged",
+            "Concentrators of the pathway who graduated (HS_DIPLOMA)",
+            Populations.CONCENTRATOR + " and " + Populations.GRADUATED,
+            "exists (select 1 from wbl_placement w where w.district_id = e.district_id and w.student_id = e.student_id)");
+
+    private static final String ENTRANTS = "Students who entered the pathway, with their demographics on the day of entry";
+
+    /** Population conditions several metrics share (SQL over the entrant e). */
+    private static final class Populations {
+        static final String CONCENTRATOR = "exists (select 1 from pathway_status s where s.district_id = e.district_id "
+                + "and s.student_id = e.student_id and s.pathway_id = e.pathway_id and s.status = 'CONCENTRATOR')";
+        static final String GRADUATED = "exists (select 1 from high_school_completion h where h.district_id = e.district_id "
+                + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA')";
+    }
 
     private final String id;
     private final String title;
     private final String numerator;
     private final String sourceEvents;
+    private final String denominator;
+    private final String populationCondition;
     private final String successCondition;
 
     OutcomeMetric(String id, String title, String numerator, String sourceEvents, String successCondition) {
+        this(id, title, numerator, sourceEvents, null, "true", successCondition);
+    }
+
+    OutcomeMetric(String id, String title, String numerator, String sourceEvents, String denominator, String populationCondition,
+                  String successCondition) {
         this.id = id;
         this.title = title;
         this.numerator = numerator;
         this.sourceEvents = sourceEvents;
+        this.denominator = denominator;
+        this.populationCondition = populationCondition;
         this.successCondition = successCondition;
     }
 
@@ -65,7 +103,11 @@ public enum OutcomeMetric {
     }
 
     public String denominator() {
-        return "Students who entered the pathway, with their demographics on the day of entry";
+        return denominator == null ? ENTRANTS : denominator + ", with their demographics on the day of entry";
+    }
+
+    String populationCondition() {
+        return populationCondition;
     }
 
     public String sourceEvents() {

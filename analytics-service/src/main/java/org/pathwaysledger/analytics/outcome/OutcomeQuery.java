@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Counts, per group of every dimension, a pathway's entrants and those of them who met a metric's success. */
@@ -16,7 +17,8 @@ import java.util.Map;
 public class OutcomeQuery {
 
     /** Entrants (n) and successes (k), overall and by group. */
-    public record Counts(long population, long successes, Map<Dimension, Map<String, long[]>> byDimension) {
+    public record Counts(long population, long successes, Map<Dimension, Map<String, long[]>> byDimension,
+                         Map<List<Dimension>, Map<String, long[]>> byIntersection) {
     }
 
     private final JdbcClient jdbc;
@@ -25,17 +27,20 @@ public class OutcomeQuery {
         this.jdbc = jdbc;
     }
 
-    public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district) {
+    /** Counts by every dimension, and by each requested two-way intersection (group codes joined with '|'). */
+    public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district, List<List<Dimension>> intersections) {
         StringBuilder columns = new StringBuilder();
         for (Dimension dimension : Dimension.values()) {
             columns.append(columns.isEmpty() ? "" : ", ").append("d.").append(dimension.column());
         }
         String sql = "select " + columns + ", count(*) as population, count(*) filter (where " + metric.successCondition()
-                + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " group by " + columns;
+                + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and (" + metric.populationCondition() + ") group by " + columns;
         Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             byDimension.put(dimension, new HashMap<>());
         }
+        Map<List<Dimension>, Map<String, long[]>> byIntersection = new HashMap<>();
+        intersections.forEach(pair -> byIntersection.put(pair, new HashMap<>()));
         long[] totals = new long[2];
         jdbc.sql(sql)
                 .param("pathway", pathway.value())
@@ -50,7 +55,13 @@ public class OutcomeQuery {
                         cell[0] += population;
                         cell[1] += successes;
                     }
+                    for (List<Dimension> pair : intersections) {
+                        String group = pair.get(0).groupOf(row.getObject(pair.get(0).column())) + "|" + pair.get(1).groupOf(row.getObject(pair.get(1).column()));
+                        long[] cell = byIntersection.get(pair).computeIfAbsent(group, key -> new long[2]);
+                        cell[0] += population;
+                        cell[1] += successes;
+                    }
                 });
-        return new Counts(totals[0], totals[1], byDimension);
+        return new Counts(totals[0], totals[1], byDimension, byIntersection);
     }
 }

@@ -15,7 +15,11 @@ public enum Dimension {
     SEX("Sex", "sex"),
     ENGLISH_LEARNER("English learner", "english_learner"),
     DISABILITY("Students with disabilities (IDEA)", "disability"),
-    ECONOMICALLY_DISADVANTAGED("Economically disadvantaged", "economically_disadvantaged");
+    ECONOMICALLY_DISADVANTAGED("Economically disadvantaged", "economically_disadvantaged"),
+    FOSTER("Youth in foster care", "foster"),
+    HOMELESS("Homeless", "homeless"),
+    MIGRANT("Migrant", "migrant"),
+    MILITARY_CONNECTED("Parent on active military duty", "military_connected");
 
     public record Group(String code, String label) {
     }
@@ -44,6 +48,10 @@ public enum Dimension {
             case SEX -> Arrays.stream(Sex.values()).map(sex -> new Group(sex.code(), sex.label())).toList();
             default -> List.of(new Group("Y", "Yes"), new Group("N", "No"));
         };
+    }
+
+    public static java.util.Optional<Dimension> named(String name) {
+        return java.util.Arrays.stream(values()).filter(dimension -> dimension.name().equalsIgnoreCase(name.trim())).findFirst();
     }
 
     /** The group code of a stored value of this dimension's column. */

@@ -73,6 +73,11 @@ class OutcomeMetricsTest {
         submit("students", students.toString());
         submit("pathway_enrollments", enrolments.toString());
         submit("course_completions", courses.toString());
+        StringBuilder milestones = new StringBuilder("district_id,student_id,milestone,date\n");
+        for (int i = 1; i <= 12; i++) {
+            milestones.append(DISTRICT + ",H" + i + ",HS_DIPLOMA,2027-06-04\n");
+        }
+        submit("milestones", milestones.toString());
     }
 
     @AfterAll
@@ -118,13 +123,34 @@ class OutcomeMetricsTest {
     }
 
     @Test
+    void an_intersection_asked_for_is_published_with_the_same_suppression() {
+        JsonNode answer = await(() -> Api.get(platform.analyticsUrl() + "/api/v1/metrics/concentrator-rate?pathway=" + PATHWAY
+                        + "&intersect=RACE_ETHNICITY*SEX"),
+                result -> result.status() == 200 && result.body().get("table").get("all").get("successes").asLong() == 15, "intersection").body().get("table");
+
+        JsonNode hispanicGirls = row(answer, "RACE_ETHNICITY*SEX", "HISPANIC_OR_LATINO|F");
+        assertThat(hispanicGirls.get("label").asText()).isEqualTo("Hispanic or Latino, Female");
+        assertThat(hispanicGirls.get("ratePercent").asDouble()).isEqualTo(60.0);
+        assertThat(row(answer, "RACE_ETHNICITY*SEX", "WHITE|M").get("suppressed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void perkins_5s2_counts_graduated_concentrators_with_college_credit() {
+        // 12 graduated concentrators (H1-H12), of whom H1-H10 earned dual credit: 10/12 = 83.3%.
+        JsonNode answer = metric("perkins-5s2", table -> table.path("all").path("population").asLong() == 12);
+
+        assertThat(answer.get("all").get("successes").asLong()).isEqualTo(10);
+        assertThat(answer.get("all").get("ratePercent").asDouble()).isEqualTo(83.3);
+    }
+
+    @Test
     void the_catalogue_lists_every_metric_with_its_definition() {
         JsonNode catalogue = Api.get(platform.analyticsUrl() + "/api/v1/metrics").body();
 
         List<String> ids = new ArrayList<>();
         catalogue.forEach(metric -> ids.add(metric.get("id").asText()));
         assertThat(ids).containsExactly("pathway-entry", "concentrator-rate", "completion-rate", "early-college-credit",
-                "twelve-college-credits", "wbl-participation", "industry-credential");
+                "twelve-college-credits", "wbl-participation", "industry-credential", "perkins-1s1", "perkins-5s2", "perkins-5s3");
         assertThat(catalogue.get(1).get("numerator").asText()).contains("concentrators");
         assertThat(Api.get(platform.analyticsUrl() + "/api/v1/metrics/graduation-vibes?pathway=" + PATHWAY).status()).isEqualTo(400);
     }
