@@ -36,29 +36,32 @@ public class EntryProjection implements EventProjection {
             // Same effective date, higher sequence: the as-of lookup prefers it to the record it corrects.
             demographics(tx, envelope, corrected.registration(), corrected.effectiveDate());
         } else if (event instanceof StudentFactRetracted retracted) {
-            try (PreparedStatement delete = tx.prepareStatement(
-                    "delete from pathway_entrant where district_id = ? and student_id = ? and entry_sequence = ?")) {
-                delete.setString(1, envelope.districtId());
-                delete.setString(2, envelope.studentId());
-                delete.setLong(3, retracted.retractedSequence());
-                delete.executeUpdate();
+            try (PreparedStatement withdraw = tx.prepareStatement(
+                    "update pathway_entrant set withdrawn_at = ? where district_id = ? and student_id = ? and entry_sequence = ?")) {
+                withdraw.setTimestamp(1, java.sql.Timestamp.from(envelope.occurredAt()));
+                withdraw.setString(2, envelope.districtId());
+                withdraw.setString(3, envelope.studentId());
+                withdraw.setLong(4, retracted.retractedSequence());
+                withdraw.executeUpdate();
             }
         } else if (event instanceof StudentEnrolledInPathway enrolled) {
             try (PreparedStatement upsert = tx.prepareStatement("""
-                    insert into pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date, entry_sequence)
-                    values (?, ?, ?, ?, ?, ?)
+                    insert into pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date, entry_sequence, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?)
                     on conflict (district_id, student_id, pathway_id) do update
                         set entry_date = least(pathway_entrant.entry_date, excluded.entry_date),
                             school_id = case when excluded.entry_date < pathway_entrant.entry_date
                                              then excluded.school_id else pathway_entrant.school_id end,
                             entry_sequence = case when excluded.entry_date < pathway_entrant.entry_date
-                                             then excluded.entry_sequence else pathway_entrant.entry_sequence end""")) {
+                                             then excluded.entry_sequence else pathway_entrant.entry_sequence end,
+                            withdrawn_at = null""")) {
                 upsert.setString(1, enrolled.districtId().value());
                 upsert.setString(2, enrolled.studentId().value());
                 upsert.setString(3, enrolled.pathwayId().value());
                 upsert.setString(4, enrolled.schoolId().value());
                 upsert.setDate(5, Date.valueOf(enrolled.entryDate()));
                 upsert.setLong(6, envelope.sequence());
+                upsert.setTimestamp(7, java.sql.Timestamp.from(envelope.occurredAt()));
                 upsert.executeUpdate();
             }
         }
@@ -69,8 +72,8 @@ public class EntryProjection implements EventProjection {
         try (PreparedStatement insert = tx.prepareStatement("""
                 insert into student_demographics (district_id, student_id, sequence, effective_date, school_id, grade_level,
                     cohort_year, race_ethnicity, sex, english_learner, disability, economically_disadvantaged, foster,
-                    homeless, migrant, military_connected, single_parent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    homeless, migrant, military_connected, single_parent, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (district_id, student_id, sequence) do nothing""")) {
             insert.setString(1, envelope.districtId());
             insert.setString(2, envelope.studentId());
@@ -89,6 +92,7 @@ public class EntryProjection implements EventProjection {
             insert.setBoolean(15, who.migrant());
             insert.setBoolean(16, who.militaryConnected());
             insert.setBoolean(17, who.singleParent());
+            insert.setTimestamp(18, java.sql.Timestamp.from(envelope.occurredAt()));
             insert.executeUpdate();
         }
     }

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.pathwaysledger.analytics.web.AsOf;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,26 +45,28 @@ public class PathwayEntryController {
         this.consumer = consumer;
     }
 
-    public record PathwayEntryAnswer(String metric, String definition, String pathwayId, String districtId,
+    public record PathwayEntryAnswer(String metric, String definition, String pathwayId, String districtId, Instant asOf,
                                      int minimumCellSize, PublishedTotal entrants, List<PublishedBreakdown> breakdowns,
                                      ProjectionStatus freshness) {
     }
 
     @GetMapping("/api/v1/metrics/pathway-entry")
     public PathwayEntryAnswer pathwayEntry(@RequestParam(required = false) String pathway,
-                                           @RequestParam(required = false) String district) {
+                                           @RequestParam(required = false) String district,
+                                           @RequestParam(required = false) String asOf) {
         if (pathway == null || pathway.isBlank()) {
             throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
         }
         PathwayId pathwayId = PathwayId.of(pathway);
         DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
-        PathwayEntryQuery.EntrantCounts counts = entrants.count(pathwayId, districtId);
+        Instant knownAt = AsOf.parse(asOf);
+        PathwayEntryQuery.EntrantCounts counts = entrants.count(pathwayId, districtId, knownAt);
         List<Breakdown> breakdowns = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             breakdowns.add(breakdown(dimension, counts.byDimension().get(dimension)));
         }
         PublishedTable table = suppression.publish(counts.total(), breakdowns);
-        return new PathwayEntryAnswer("pathway-entry", DEFINITION, pathwayId.value(), districtId == null ? null : districtId.value(),
+        return new PathwayEntryAnswer("pathway-entry", DEFINITION, pathwayId.value(), districtId == null ? null : districtId.value(), AsOf.shown(knownAt),
                 table.minimumCellSize(), table.total(), table.breakdowns(), consumer.status());
     }
 

@@ -25,18 +25,20 @@ public class PathwayEntryQuery {
 
     /**
      * The entrants of {@code :pathway} (optionally of {@code :district}) as {@code e}, each with {@code d}, the
-     * demographics record that held on the day of entry. The one definition of "who entered", used by every metric.
+     * demographics record that held on the day of entry, counting only what the ledger knew at {@code :asOf}
+     * (a withdrawn enrolment counts until it was withdrawn). The one definition of "who entered", used by every metric.
      */
     public static final String ENTRANTS_AS_OF_ENTRY = """
             from pathway_entrant e
             join lateral (
                 select * from student_demographics h
-                where h.district_id = e.district_id and h.student_id = e.student_id
+                where h.district_id = e.district_id and h.student_id = e.student_id and h.recorded_at <= :asOf
                 order by (h.effective_date <= e.entry_date) desc,
                          case when h.effective_date <= e.entry_date then h.effective_date end desc nulls last,
                          h.effective_date asc, h.sequence desc
                 limit 1) d on true
             where e.pathway_id = :pathway and (cast(:district as varchar) is null or e.district_id = :district)
+              and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf)
             """;
 
     private final JdbcClient jdbc;
@@ -45,7 +47,7 @@ public class PathwayEntryQuery {
         this.jdbc = jdbc;
     }
 
-    public EntrantCounts count(PathwayId pathway, DistrictId district) {
+    public EntrantCounts count(PathwayId pathway, DistrictId district, java.time.Instant asOf) {
         List<String> columns = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             columns.add("d." + dimension.column());
@@ -60,6 +62,7 @@ public class PathwayEntryQuery {
         jdbc.sql(sql)
                 .param("pathway", pathway.value())
                 .param("district", district == null ? null : district.value())
+                .param("asOf", java.sql.Timestamp.from(asOf))
                 .query(row -> {
                     long entrants = row.getLong("entrants");
                     total[0] += entrants;

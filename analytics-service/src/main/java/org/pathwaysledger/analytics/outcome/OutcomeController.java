@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.pathwaysledger.analytics.web.AsOf;
+
 import java.io.IOException;
+import java.time.Instant;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,7 @@ public class OutcomeController {
     }
 
     public record OutcomeAnswer(String metric, String title, String numerator, String denominator, String pathwayId,
-                                String districtId, PublishedRates.Table table, ProjectionStatus freshness) {
+                                String districtId, Instant asOf, PublishedRates.Table table, ProjectionStatus freshness) {
     }
 
     private final OutcomeQuery outcomes;
@@ -65,7 +68,8 @@ public class OutcomeController {
     @GetMapping("/api/v1/metrics/{metricId}")
     public OutcomeAnswer outcome(@PathVariable String metricId, @RequestParam(required = false) String pathway,
                                  @RequestParam(required = false) String district,
-                                 @RequestParam(required = false) List<String> intersect) {
+                                 @RequestParam(required = false) List<String> intersect,
+                                 @RequestParam(required = false) String asOf) {
         OutcomeMetric metric = OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
                 "is not a metric; use pathway-entry or one of " + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
         if (pathway == null || pathway.isBlank()) {
@@ -74,7 +78,8 @@ public class OutcomeController {
         PathwayId pathwayId = PathwayId.of(pathway);
         DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
         List<List<Dimension>> intersections = intersections(intersect);
-        OutcomeQuery.Counts counts = outcomes.count(metric, pathwayId, districtId, intersections);
+        Instant knownAt = AsOf.parse(asOf);
+        OutcomeQuery.Counts counts = outcomes.count(metric, pathwayId, districtId, knownAt, intersections);
         List<PublishedRates.Dimension> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
@@ -102,15 +107,15 @@ public class OutcomeController {
         }
         PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions);
         return new OutcomeAnswer(metric.id(), metric.title(), metric.numerator(), metric.denominator(), pathwayId.value(),
-                districtId == null ? null : districtId.value(), table, consumer.status());
+                districtId == null ? null : districtId.value(), AsOf.shown(knownAt), table, consumer.status());
     }
 
     /** The same answer as CSV, suppressed exactly like the JSON: hidden cells are empty, with the reason. */
     @GetMapping(path = "/api/v1/metrics/{metricId}.csv", produces = "text/csv")
     public void outcomeCsv(@PathVariable String metricId, @RequestParam(required = false) String pathway,
                            @RequestParam(required = false) String district, @RequestParam(required = false) List<String> intersect,
-                           HttpServletResponse response) throws IOException {
-        OutcomeAnswer answer = outcome(metricId, pathway, district, intersect);
+                           @RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
+        OutcomeAnswer answer = outcome(metricId, pathway, district, intersect, asOf);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + answer.metric() + "-" + answer.pathwayId() + ".csv\"");
         PrintWriter out = response.getWriter();

@@ -28,7 +28,7 @@ public class OutcomeQuery {
     }
 
     /** Counts by every dimension, and by each requested two-way intersection (group codes joined with '|'). */
-    public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district, List<List<Dimension>> intersections) {
+    public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district, java.time.Instant asOf, List<List<Dimension>> intersections) {
         StringBuilder columns = new StringBuilder();
         for (Dimension dimension : Dimension.values()) {
             columns.append(columns.isEmpty() ? "" : ", ").append("d.").append(dimension.column());
@@ -45,6 +45,7 @@ public class OutcomeQuery {
         jdbc.sql(sql)
                 .param("pathway", pathway.value())
                 .param("district", district == null ? null : district.value())
+                .param("asOf", java.sql.Timestamp.from(asOf))
                 .query(row -> {
                     long population = row.getLong("population");
                     long successes = row.getLong("successes");

@@ -25,7 +25,7 @@ class EndToEndTest {
     @BeforeAll
     static void startPlatform() {
         platform = Platform.start(Platform.Ports.random());
-        Api.region(platform.commandUrl(), "E2E-REGION", List.of("E2E-SUPPRESS", "E2E-ASOF", "E2E-OWN"), List.of("E2E-HEALTH", "E2E-ICT"));
+        Api.region(platform.commandUrl(), "E2E-REGION", List.of("E2E-SUPPRESS", "E2E-ASOF", "E2E-OWN", "E2E-KNOWN"), List.of("E2E-HEALTH", "E2E-ICT"));
     }
 
     @AfterAll
@@ -35,10 +35,6 @@ class EndToEndTest {
 
     static String student(String district, String student) {
         return platform.commandUrl() + "/api/v1/districts/" + district + "/students/" + student;
-    }
-
-    static JsonNode entry(String pathway) {
-        return Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=" + pathway).body();
     }
 
     @Test
@@ -110,10 +106,10 @@ class EndToEndTest {
         await(() -> Api.get(platform.queryUrl() + "/api/v1/districts/" + district + "/students/S12"),
                 answer -> answer.status() == 200 && !answer.body().get("current").get("demographics").get("englishLearner").asBoolean(),
                 "S12 reclassified in the journey view");
-        JsonNode metric = await(() -> Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=" + pathway),
+        JsonNode metric = await(() -> Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=" + pathway + "&district=" + district),
                 answer -> answer.body().path("entrants").path("count").asLong() == 22, "22 entrants").body();
         Api.await(() -> Api.get(platform.analyticsUrl() + "/api/v1/freshness"), answer -> answer.body().get("lag").asLong() == 0, "no lag");
-        metric = entry(pathway);
+        metric = Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=" + pathway + "&district=" + district).body();
 
         assertThat(cell(metric, "ENGLISH_LEARNER", "Y").get("count").asLong()).isEqualTo(12);
         assertThat(cell(metric, "ENGLISH_LEARNER", "N").get("count").asLong()).isEqualTo(10);
@@ -121,6 +117,38 @@ class EndToEndTest {
         JsonNode journey = Api.get(platform.queryUrl() + "/api/v1/districts/" + district + "/students/S1").body();
         assertThat(journey.get("timeline")).extracting(step -> step.get("type").asText())
                 .containsExactly("StudentRegistered", "StudentEnrolledInPathway", "StudentDetailsChanged");
+    }
+
+    @Test
+    void an_as_of_query_answers_with_what_was_known_before_and_after_a_correction() throws Exception {
+        String district = "E2E-KNOWN";
+        String metricUrl = platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=E2E-ICT&district=" + district;
+        for (int i = 1; i <= 22; i++) {
+            Api.put(student(district, "S" + i), registration("M", i <= 12, "WHITE", false, "2025-08-01"));
+            Api.post(student(district, "S" + i) + "/pathway-enrollments", enrollment("E2E-ICT", "2025-09-02"));
+        }
+        await(() -> Api.get(metricUrl), answer -> answer.body().path("entrants").path("count").asLong() == 22, "22 entrants");
+        Api.await(() -> Api.get(platform.analyticsUrl() + "/api/v1/freshness"), answer -> answer.body().get("lag").asLong() == 0, "no lag");
+        java.time.Instant beforeCorrection = java.time.Instant.now();
+        Thread.sleep(1_100);
+
+        // The 12 were never Hispanic: the district corrects the record for the same date (a FERPA amendment).
+        for (int i = 1; i <= 12; i++) {
+            String corrected = registration("M", false, "WHITE", false, "2025-08-01").replace("}", ", \"reason\": \"Ethnicity misreported by the SIS\"}");
+            assertThat(Api.post(student(district, "S" + i) + "/corrections", corrected).body().get("recorded").asBoolean()).isTrue();
+        }
+
+        JsonNode now = await(() -> Api.get(metricUrl), answer -> cell(answer.body(), "RACE_ETHNICITY", "WHITE").path("count").asLong() == 22,
+                "corrections applied").body();
+        JsonNode before = Api.get(metricUrl + "&asOf=" + beforeCorrection).body();
+
+        assertThat(cell(now, "RACE_ETHNICITY", "HISPANIC_OR_LATINO").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(before, "RACE_ETHNICITY", "HISPANIC_OR_LATINO").get("count").asLong()).isEqualTo(12);
+        assertThat(cell(before, "RACE_ETHNICITY", "WHITE").get("count").asLong()).isEqualTo(10);
+        assertThat(before.get("asOf").asText()).isEqualTo(beforeCorrection.toString());
+        // Their entry date is 2025-09-02, but the ledger learned of them today: as of a year ago it knew no one.
+        assertThat(Api.get(metricUrl + "&asOf=2025-12-31").body().get("entrants").get("reason").asText()).isEqualTo("TOTAL_BELOW_MINIMUM");
+        assertThat(Api.get(metricUrl + "&asOf=yesterday").status()).isEqualTo(400);
     }
 
     @Test
