@@ -5,6 +5,9 @@ import org.pathwaysledger.events.student.CollegeCreditEarned;
 import org.pathwaysledger.events.student.HighSchoolCompleted;
 import org.pathwaysledger.events.student.IndustryCredentialEarned;
 import org.pathwaysledger.events.student.PathwayStatusReached;
+import org.pathwaysledger.events.student.PostsecondaryCredentialEarned;
+import org.pathwaysledger.events.student.PostsecondaryEnrolled;
+import org.pathwaysledger.events.student.QuarterlyWageRecorded;
 import org.pathwaysledger.events.student.StudentFactRetracted;
 import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.wire.EventEnvelope;
@@ -21,7 +24,7 @@ import java.util.List;
 public class OutcomeProjection implements EventProjection {
 
     private static final List<String> FACT_TABLES = List.of("pathway_status", "college_credit", "wbl_placement",
-            "industry_credential", "high_school_completion");
+            "industry_credential", "high_school_completion", "postsecondary_enrollment", "postsecondary_credential", "wage_record");
 
     @Override
     public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
@@ -51,6 +54,15 @@ public class OutcomeProjection implements EventProjection {
             run(tx, "insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
                             + "do update set completed_on = excluded.completed_on, sequence = excluded.sequence, withdrawn_at = null",
                     district, student, completed.completion().name(), Date.valueOf(completed.completedOn()), sequence, recordedAt);
+        } else if (event instanceof PostsecondaryEnrolled enrolled) {
+            run(tx, "insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+                    district, student, Date.valueOf(enrolled.enrolledOn()), enrolled.institutionId(), sequence, recordedAt);
+        } else if (event instanceof PostsecondaryCredentialEarned credential) {
+            run(tx, "insert into postsecondary_credential values (?, ?, ?, ?, ?, null) on conflict do nothing",
+                    district, student, Date.valueOf(credential.earnedOn()), sequence, recordedAt);
+        } else if (event instanceof QuarterlyWageRecorded wage) {
+            run(tx, "insert into wage_record values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+                    district, student, wage.yearQuarter().toString(), wage.quarterlyWage(), sequence, recordedAt);
         } else if (event instanceof StudentFactRetracted retracted) {
             for (String table : FACT_TABLES) {
                 run(tx, "update " + table + " set withdrawn_at = ? where district_id = ? and student_id = ? and sequence = ?",

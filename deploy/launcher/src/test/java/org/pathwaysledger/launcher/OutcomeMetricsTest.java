@@ -144,6 +144,21 @@ class OutcomeMetricsTest {
     }
 
     @Test
+    void the_cohort_funnel_follows_the_grade_9_cohort_with_small_stages_hidden() {
+        // All 30 were in grade 10 on 2025-08-01: the fall-2024 grade-9 cohort. 15 concentrators, 12 graduates.
+        JsonNode answer = await(() -> Api.get(platform.analyticsUrl() + "/api/v1/cohorts/funnel?pathway=" + PATHWAY),
+                result -> result.status() == 200 && result.body().get("cohorts").size() == 1
+                        && result.body().get("cohorts").get(0).get("stages").get(3).path("students").asLong() == 12, "the funnel").body();
+
+        JsonNode cohort = answer.get("cohorts").get(0);
+        assertThat(cohort.get("cohortYear").asInt()).isEqualTo(2024);
+        List<String> stages = new ArrayList<>();
+        cohort.get("stages").forEach(stage -> stages.add(stage.get("stage").asText() + "=" + (stage.get("suppressed").asBoolean() ? "hidden" : stage.get("students").asText())));
+        assertThat(stages).containsExactly("ENTERED=30", "CONCENTRATOR=15", "COMPLETER=hidden", "GRADUATED=12", "COLLEGE=hidden",
+                "CREDENTIAL=hidden", "EMPLOYED=hidden");
+    }
+
+    @Test
     void the_catalogue_lists_every_metric_with_its_definition() {
         JsonNode catalogue = Api.get(platform.analyticsUrl() + "/api/v1/metrics").body();
 

@@ -1,0 +1,103 @@
+package org.pathwaysledger.analytics.cohort;
+
+import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Breakdown;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Cell;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedCell;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.PathwayId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pathway's entrants followed by grade-9 cohort: entered, concentrator, completer, graduated, college,
+ * credential, employed. Each stage is published as "reached / not reached" of the entrants, through the same
+ * suppression as every metric, so neither a small stage nor a small remainder (entrants minus stage) is shown.
+ */
+@Component
+public class CohortFunnel {
+
+    public enum Stage {
+        ENTERED("Entered the pathway", "true"),
+        CONCENTRATOR("Became a concentrator", "exists (select 1 from pathway_status s where s.district_id = e.district_id and s.student_id = e.student_id "
+                + "and s.pathway_id = e.pathway_id and s.status = 'CONCENTRATOR' and " + known("s") + ")"),
+        COMPLETER("Completed the pathway", "exists (select 1 from pathway_status s where s.district_id = e.district_id and s.student_id = e.student_id "
+                + "and s.pathway_id = e.pathway_id and s.status = 'COMPLETER' and " + known("s") + ")"),
+        GRADUATED("Graduated from high school", "exists (select 1 from high_school_completion h where h.district_id = e.district_id "
+                + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA' and " + known("h") + ")"),
+        COLLEGE("Enrolled in postsecondary education", "exists (select 1 from postsecondary_enrollment p where p.district_id = e.district_id "
+                + "and p.student_id = e.student_id and " + known("p") + ")"),
+        CREDENTIAL("Earned a credential (industry or postsecondary)", "(exists (select 1 from industry_credential i where i.district_id = e.district_id "
+                + "and i.student_id = e.student_id and " + known("i") + ") or exists (select 1 from postsecondary_credential c "
+                + "where c.district_id = e.district_id and c.student_id = e.student_id and " + known("c") + "))"),
+        EMPLOYED("Employed (a state wage record)", "exists (select 1 from wage_record w where w.district_id = e.district_id "
+                + "and w.student_id = e.student_id and " + known("w") + ")");
+
+        private final String label;
+        private final String condition;
+
+        Stage(String label, String condition) {
+            this.label = label;
+            this.condition = condition;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        private static String known(String alias) {
+            return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))";
+        }
+    }
+
+    public record StageCount(String stage, String label, Long students, boolean suppressed, SmallCellSuppression.Reason reason) {
+    }
+
+    public record Funnel(Integer cohortYear, List<StageCount> stages) {
+    }
+
+    private final JdbcClient jdbc;
+    private final SmallCellSuppression suppression;
+
+    public CohortFunnel(JdbcClient jdbc, SmallCellSuppression suppression) {
+        this.jdbc = jdbc;
+        this.suppression = suppression;
+    }
+
+    /** One funnel per grade-9 cohort (or the one asked for), oldest first: the trend across cohorts. */
+    public List<Funnel> funnels(PathwayId pathway, DistrictId district, Integer cohortYear, Instant asOf) {
+        StringBuilder select = new StringBuilder("select d.cohort_year");
+        for (Stage stage : Stage.values()) {
+            select.append(", count(*) filter (where ").append(stage.condition).append(") as ").append(stage.name().toLowerCase());
+        }
+        String sql = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
+                + " and (cast(:cohort as integer) is null or d.cohort_year = :cohort) group by d.cohort_year order by d.cohort_year nulls last";
+        List<Funnel> funnels = new ArrayList<>();
+        jdbc.sql(sql)
+                .param("pathway", pathway.value())
+                .param("district", district == null ? null : district.value())
+                .param("asOf", Timestamp.from(asOf))
+                .param("cohort", cohortYear)
+                .query(row -> {
+                    long entered = row.getLong(Stage.ENTERED.name().toLowerCase());
+                    List<StageCount> stages = new ArrayList<>();
+                    for (Stage stage : Stage.values()) {
+                        long reached = row.getLong(stage.name().toLowerCase());
+                        var published = suppression.publish(entered, List.of(new Breakdown(stage.name(), stage.label(), List.of(
+                                new Cell("REACHED", stage.label(), reached), new Cell("NOT_REACHED", "Not " + stage.label(), entered - reached)))));
+                        PublishedCell cell = stage == Stage.ENTERED
+                                ? new PublishedCell("REACHED", stage.label(), published.total().count(), published.total().suppressed(), published.total().reason())
+                                : published.breakdowns().get(0).cells().get(0);
+                        stages.add(new StageCount(stage.name(), stage.label(), cell.count(), cell.suppressed(), cell.reason()));
+                    }
+                    funnels.add(new Funnel((Integer) row.getObject("cohort_year"), stages));
+                });
+        return funnels;
+    }
+}
