@@ -126,7 +126,9 @@ public class OutcomeController {
         for (var dimension : answer.table().dimensions()) {
             for (var row : dimension.groups()) {
                 out.print(String.join(",", answer.metric(), answer.pathwayId(), text(answer.districtId()), dimension.dimension(), row.group(),
-                        text(row.population()), text(row.successes()), text(row.ratePercent()), text(row.gapPoints()),
+                        text(row.population()), text(row.successes()),
+                        row.reason() == org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason.TOP_BOTTOM_CODED ? row.rateShown() : text(row.ratePercent()),
+                        text(row.gapPoints()),
                         text(row.representationIndex()), row.suppressed() ? "yes" : "no", row.reason() == null ? "" : row.reason().name()) + "\r\n");
             }
         }

@@ -26,10 +26,17 @@ public final class PublishedRates {
     public record Dimension(String dimension, String label, List<GroupCounts> groups) {
     }
 
-    /** One group as published; a null number is hidden, with the reason. */
-    public record Row(String group, String label, Long population, Long successes, Double ratePercent, Double gapPoints,
-                      Double representationIndex, boolean suppressed, Reason reason) {
+    /**
+     * One group as published; a null number is hidden, with the reason. {@code rateShown} is what a person reads:
+     * the rate, "*" when hidden, or ">95%" / "<5%" where an extreme rate is top- or bottom-coded (the exact rate, gap
+     * and successes of such a group would tell that nearly all or nearly none of it succeeded).
+     */
+    public record Row(String group, String label, Long population, Long successes, Double ratePercent, String rateShown,
+                      Double gapPoints, Double representationIndex, boolean suppressed, Reason reason) {
     }
+
+    /** Rates above this (or below 100 minus this) are top/bottom-coded. */
+    static final double CODED_ABOVE = 95.0;
 
     public record DimensionRows(String dimension, String label, List<Row> groups) {
     }
@@ -71,12 +78,39 @@ public final class PublishedRates {
                         || allSuccesses == 0 || n.count() == 0 ? null
                         : round(((double) k.count() / allSuccesses) / ((double) n.count() / allPopulation));
                 Reason reason = n.suppressed() ? n.reason() : k.reason();
-                groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, gap, representation,
-                        n.suppressed() || k.suppressed(), reason));
+                if (groupRate != null && (groupRate > CODED_ABOVE || groupRate < 100 - CODED_ABOVE)) {
+                    String coded = groupRate > CODED_ABOVE ? ">" + (int) CODED_ABOVE + "%" : "<" + (int) (100 - CODED_ABOVE) + "%";
+                    groups.add(new Row(n.group(), n.label(), n.count(), null, null, coded, null, null, false, Reason.TOP_BOTTOM_CODED));
+                    continue;
+                }
+                groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, groupRate == null ? "*" : groupRate + "%", gap,
+                        representation, n.suppressed() || k.suppressed(), reason));
             }
-            rows.add(new DimensionRows(pop.dimension(), pop.label(), groups));
+            rows.add(new DimensionRows(pop.dimension(), pop.label(), hideSecondSuccess(groups, allSuccesses != null)));
         }
         return new Table(suppression.minimumCellSize(), new Overall(allPopulation, allSuccesses, allRate, allRate == null), rows);
+    }
+
+    /**
+     * A coded rate hides its group's successes; if that is the only hidden success count of the breakdown, it could
+     * be recovered from the total, so the successes of the smallest other group are hidden too.
+     */
+    private static List<Row> hideSecondSuccess(List<Row> groups, boolean totalPublished) {
+        long hidden = groups.stream().filter(row -> row.successes() == null).count();
+        if (hidden != 1 || !totalPublished) {
+            return groups;
+        }
+        Row smallest = groups.stream().filter(row -> row.successes() != null)
+                .min(java.util.Comparator.comparingLong(Row::population)).orElse(null);
+        if (smallest == null) {
+            return groups;
+        }
+        List<Row> result = new ArrayList<>(groups.size());
+        for (Row row : groups) {
+            result.add(row != smallest ? row : new Row(row.group(), row.label(), row.population(), null, null, "*", null, null, true,
+                    Reason.COMPLEMENTARY));
+        }
+        return result;
     }
 
     private static Double rate(Long successes, Long population) {

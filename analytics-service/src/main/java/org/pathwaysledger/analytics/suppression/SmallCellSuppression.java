@@ -25,7 +25,9 @@ public final class SmallCellSuppression {
         /** The count is large enough, but would reveal a suppressed sibling by subtraction from the total. */
         COMPLEMENTARY,
         /** The whole population is below the minimum cell size. */
-        TOTAL_BELOW_MINIMUM
+        TOTAL_BELOW_MINIMUM,
+        /** An extreme rate shown as a range (">95%", "<5%") instead of its value. */
+        TOP_BOTTOM_CODED
     }
 
     /** One group's count, before suppression. */

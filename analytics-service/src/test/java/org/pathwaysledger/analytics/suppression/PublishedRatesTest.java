@@ -13,6 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedRatesTest {
 
     @Test
+    void an_extreme_rate_is_shown_as_a_range_and_cannot_be_recovered_from_the_total() {
+        var table = PublishedRates.publish(new SmallCellSuppression(10), 100, 70, List.of(new PublishedRates.Dimension("SEX", "Sex", List.of(
+                new PublishedRates.GroupCounts("F", "Female", 40, 39),
+                new PublishedRates.GroupCounts("M", "Male", 35, 18),
+                new PublishedRates.GroupCounts("X", "Non-binary", 25, 13)))));
+
+        List<PublishedRates.Row> rows = table.dimensions().get(0).groups();
+        assertThat(rows.get(0).rateShown()).isEqualTo(">95%");
+        assertThat(rows.get(0).successes()).isNull();
+        assertThat(rows.get(0).reason()).isEqualTo(SmallCellSuppression.Reason.TOP_BOTTOM_CODED);
+        // 70 - 18 - 13 would give Female's 39: the smallest other group's successes are hidden too.
+        assertThat(rows.get(2).successes()).isNull();
+        assertThat(rows.get(2).reason()).isEqualTo(SmallCellSuppression.Reason.COMPLEMENTARY);
+        assertThat(rows.get(1).ratePercent()).isEqualTo(51.4);
+    }
+
+    @Test
     void with_two_groups_one_small_success_count_hides_the_other_too() {
         var table = PublishedRates.publish(new SmallCellSuppression(10), 30, 15, List.of(new PublishedRates.Dimension("EL", "English learner", List.of(
                 new PublishedRates.GroupCounts("Y", "Yes", 20, 12),
@@ -76,6 +93,9 @@ class PublishedRatesTest {
             }
             if (row.population() != null) {
                 assertThat(row.population()).isGreaterThanOrEqualTo(minimum);
+            }
+            if (row.ratePercent() != null) {
+                assertThat(row.ratePercent()).isBetween(5.0, 95.0);
             }
         }
     }
