@@ -57,12 +57,23 @@ public class OutcomeController {
                 "none (a count)", "Students with a pathway enrolment, by their demographics on the day of entry",
                 "all enrolments known now", "StudentEnrolledInPathway, StudentRegistered / DetailsChanged / RecordCorrected",
                 "/api/v1/metrics/pathway-entry?pathway={pathwayId}"));
+        metrics.add(PARTICIPATION);
         for (OutcomeMetric metric : OutcomeMetric.values()) {
-            metrics.add(new MetricDescription(metric.id(), metric.title(), metric.numerator(), metric.denominator(),
-                    "Entrants of one pathway (optionally of one district)", "all events known now", metric.sourceEvents(),
-                    "/api/v1/metrics/" + metric.id() + "?pathway={pathwayId}"));
+            metrics.add(describe(metric));
         }
         return metrics;
+    }
+
+    /** Who enters: of the students who could, the share that entered; its representation index compares entrants to the base. */
+    static final MetricDescription PARTICIPATION = new MetricDescription("pathway-participation", "Pathway participation (who enters)",
+            "Students who entered the pathway", "K-12 students in grades 9 to 12 of the district (or of every district)",
+            "Registered students in grades 9-12, with their latest demographics", "all events known at asOf (default now)",
+            "StudentRegistered / DetailsChanged / RecordCorrected, StudentEnrolledInPathway", "/api/v1/metrics/pathway-participation?pathway={pathwayId}");
+
+    private static MetricDescription describe(OutcomeMetric metric) {
+        return new MetricDescription(metric.id(), metric.title(), metric.numerator(), metric.denominator(),
+                "Entrants of one pathway (optionally of one district)", "all events known at asOf (default now)", metric.sourceEvents(),
+                "/api/v1/metrics/" + metric.id() + "?pathway={pathwayId}");
     }
 
     @GetMapping("/api/v1/metrics/{metricId}")
@@ -70,8 +81,10 @@ public class OutcomeController {
                                  @RequestParam(required = false) String district,
                                  @RequestParam(required = false) List<String> intersect,
                                  @RequestParam(required = false) String asOf) {
-        OutcomeMetric metric = OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
-                "is not a metric; use pathway-entry or one of " + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
+        boolean participation = metricId.equals(PARTICIPATION.id());
+        OutcomeMetric metric = participation ? null : OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
+                "is not a metric; use pathway-entry, pathway-participation or one of "
+                        + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
         if (pathway == null || pathway.isBlank()) {
             throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
         }
@@ -79,7 +92,9 @@ public class OutcomeController {
         DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
         List<List<Dimension>> intersections = intersections(intersect);
         Instant knownAt = AsOf.parse(asOf);
-        OutcomeQuery.Counts counts = outcomes.count(metric, pathwayId, districtId, knownAt, intersections);
+        OutcomeQuery.Counts counts = participation
+                ? outcomes.countParticipation(pathwayId, districtId, knownAt, intersections)
+                : outcomes.count(metric, pathwayId, districtId, knownAt, intersections);
         List<PublishedRates.Dimension> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
@@ -106,7 +121,8 @@ public class OutcomeController {
                     pair.get(0).label() + " by " + pair.get(1).label(), groups));
         }
         PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions);
-        return new OutcomeAnswer(metric.id(), metric.title(), metric.numerator(), metric.denominator(), pathwayId.value(),
+        MetricDescription described = participation ? PARTICIPATION : describe(metric);
+        return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(), pathwayId.value(),
                 districtId == null ? null : districtId.value(), AsOf.shown(knownAt), table, consumer.status());
     }
 

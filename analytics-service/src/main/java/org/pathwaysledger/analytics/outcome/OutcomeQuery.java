@@ -27,14 +27,39 @@ public class OutcomeQuery {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The base from which a pathway draws its entrants: the K-12 students in grades 9 to 12 of the district (or of
+     * all districts), each with the latest demographics the ledger knew at {@code :asOf}.
+     */
+    static final String ENROLLED_BASE = """
+            from (select distinct on (h.district_id, h.student_id) h.* from student_demographics h
+                  where h.recorded_at <= :asOf and (cast(:district as varchar) is null or h.district_id = :district)
+                  order by h.district_id, h.student_id, h.effective_date desc, h.sequence desc) d
+            where d.grade_level in ('09', '10', '11', '12')
+            """;
+
+    static final String ENTERED = "exists (select 1 from pathway_entrant e where e.district_id = d.district_id and e.student_id = d.student_id "
+            + "and e.pathway_id = :pathway and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf))";
+
     /** Counts by every dimension, and by each requested two-way intersection (group codes joined with '|'). */
     public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district, java.time.Instant asOf, List<List<Dimension>> intersections) {
+        return aggregate(metric.successCondition(), PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and (" + metric.populationCondition() + ")",
+                pathway, district, asOf, intersections);
+    }
+
+    /** Participation: of the grade 9-12 students who could enter the pathway, those who did. */
+    public Counts countParticipation(PathwayId pathway, DistrictId district, java.time.Instant asOf, List<List<Dimension>> intersections) {
+        return aggregate(ENTERED, ENROLLED_BASE, pathway, district, asOf, intersections);
+    }
+
+    private Counts aggregate(String successCondition, String population, PathwayId pathway, DistrictId district,
+                             java.time.Instant asOf, List<List<Dimension>> intersections) {
         StringBuilder columns = new StringBuilder();
         for (Dimension dimension : Dimension.values()) {
             columns.append(columns.isEmpty() ? "" : ", ").append("d.").append(dimension.column());
         }
-        String sql = "select " + columns + ", count(*) as population, count(*) filter (where " + metric.successCondition()
-                + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and (" + metric.populationCondition() + ") group by " + columns;
+        String sql = "select " + columns + ", count(*) as population, count(*) filter (where " + successCondition
+                + ") as successes " + population + " group by " + columns;
         Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             byDimension.put(dimension, new HashMap<>());
@@ -47,19 +72,19 @@ public class OutcomeQuery {
                 .param("district", district == null ? null : district.value())
                 .param("asOf", java.sql.Timestamp.from(asOf))
                 .query(row -> {
-                    long population = row.getLong("population");
+                    long populationCount = row.getLong("population");
                     long successes = row.getLong("successes");
-                    totals[0] += population;
+                    totals[0] += populationCount;
                     totals[1] += successes;
                     for (Dimension dimension : Dimension.values()) {
                         long[] cell = byDimension.get(dimension).computeIfAbsent(dimension.groupOf(row.getObject(dimension.column())), key -> new long[2]);
-                        cell[0] += population;
+                        cell[0] += populationCount;
                         cell[1] += successes;
                     }
                     for (List<Dimension> pair : intersections) {
                         String group = pair.get(0).groupOf(row.getObject(pair.get(0).column())) + "|" + pair.get(1).groupOf(row.getObject(pair.get(1).column()));
                         long[] cell = byIntersection.get(pair).computeIfAbsent(group, key -> new long[2]);
-                        cell[0] += population;
+                        cell[0] += populationCount;
                         cell[1] += successes;
                     }
                 });

@@ -59,6 +59,10 @@ class OutcomeMetricsTest {
             ids.add("W" + i);
             students.append(DISTRICT + ",W" + i + ",2010-03-01,HS-1,10,M,N,WHITE,2025-08-01\n");
         }
+        // 20 more Hispanic girls in grade 11 who never enter: the base the pathway draws its entrants from.
+        for (int i = 1; i <= 20; i++) {
+            students.append(DISTRICT + ",N" + i + ",2009-03-01,HS-1,11,F,Y,WHITE,2025-08-01\n");
+        }
         for (String id : ids) {
             enrolments.append(DISTRICT + "," + id + "," + PATHWAY + ",HS-1,2025-08-20\n");
             int number = Integer.parseInt(id.substring(1));
@@ -159,14 +163,29 @@ class OutcomeMetricsTest {
     }
 
     @Test
+    void participation_shows_who_enters_of_those_who_could() {
+        // Base 50 (40 Hispanic, 10 White), 30 entered: 60.0%. Hispanic 20/40 = 50.0%, gap -10.0, representation
+        // (20/30)/(40/50) = 0.8; White 10/10 = 100%: shown as a range, not a value.
+        JsonNode answer = metric("pathway-participation", table -> table.path("all").path("population").asLong() == 50);
+
+        assertThat(answer.get("all").get("ratePercent").asDouble()).isEqualTo(60.0);
+        JsonNode hispanic = row(answer, "RACE_ETHNICITY", "HISPANIC_OR_LATINO");
+        assertThat(hispanic.get("ratePercent").asDouble()).isEqualTo(50.0);
+        assertThat(hispanic.get("gapPoints").asDouble()).isEqualTo(-10.0);
+        assertThat(hispanic.get("representationIndex").asDouble()).isEqualTo(0.8);
+        assertThat(row(answer, "RACE_ETHNICITY", "WHITE").get("rateShown").asText()).isEqualTo(">95%");
+        assertThat(row(answer, "RACE_ETHNICITY", "WHITE").get("ratePercent").isNull()).isTrue();
+    }
+
+    @Test
     void the_catalogue_lists_every_metric_with_its_definition() {
         JsonNode catalogue = Api.get(platform.analyticsUrl() + "/api/v1/metrics").body();
 
         List<String> ids = new ArrayList<>();
         catalogue.forEach(metric -> ids.add(metric.get("id").asText()));
-        assertThat(ids).containsExactly("pathway-entry", "concentrator-rate", "completion-rate", "early-college-credit",
+        assertThat(ids).containsExactly("pathway-entry", "pathway-participation", "concentrator-rate", "completion-rate", "early-college-credit",
                 "twelve-college-credits", "wbl-participation", "industry-credential", "perkins-1s1", "perkins-5s2", "perkins-5s3");
-        assertThat(catalogue.get(1).get("numerator").asText()).contains("concentrators");
+        assertThat(catalogue.get(2).get("numerator").asText()).contains("concentrators");
         assertThat(Api.get(platform.analyticsUrl() + "/api/v1/metrics/graduation-vibes?pathway=" + PATHWAY).status()).isEqualTo(400);
     }
 
