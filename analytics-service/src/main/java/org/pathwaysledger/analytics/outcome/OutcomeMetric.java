@@ -44,6 +44,29 @@ public enum OutcomeMetric {
             Populations.CONCENTRATOR + " and d.cohort_year is not null and make_date(d.cohort_year + 4, 8, 31) <= current_date",
             "exists (select 1 from high_school_completion h where KNOWN(h) and h.district_id = e.district_id and h.student_id = e.student_id "
                     + "and h.completion = 'HS_DIPLOMA' and h.completed_on <= make_date(d.cohort_year + 4, 8, 31))"),
+    POSTSECONDARY_WITHIN_ONE_YEAR("postsecondary-within-one-year", "College within a year of graduation",
+            "Graduated entrants who enrolled in postsecondary education within 365 days of their diploma",
+            "HighSchoolCompleted (HS_DIPLOMA), PostsecondaryEnrolled",
+            "Entrants of the pathway who graduated (HS_DIPLOMA)",
+            Populations.GRADUATED,
+            "exists (select 1 from postsecondary_enrollment p where KNOWN(p) and p.district_id = e.district_id and p.student_id = e.student_id "
+                    + "and p.enrolled_on <= " + Populations.DIPLOMA_DATE + " + 365)"),
+    PERKINS_3S1("perkins-3s1", "Perkins V 3S1: placement of concentrators after high school",
+            "Graduated concentrators enrolled in postsecondary education by, or with a wage record in, the second quarter after leaving high school",
+            "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), PostsecondaryEnrolled, QuarterlyWageRecorded",
+            "Concentrators of the pathway who left high school with a diploma",
+            Populations.CONCENTRATOR + " and " + Populations.GRADUATED,
+            "(exists (select 1 from postsecondary_enrollment p where KNOWN(p) and p.district_id = e.district_id and p.student_id = e.student_id "
+                    + "and p.enrolled_on < date_trunc('quarter', " + Populations.DIPLOMA_DATE + " + interval '9 months')) "
+                    + "or exists (select 1 from wage_record w where KNOWN(w) and w.district_id = e.district_id and w.student_id = e.student_id "
+                    + "and w.year_quarter = to_char(" + Populations.DIPLOMA_DATE + " + interval '6 months', 'YYYY\"Q\"Q')))"),
+    PERKINS_5S1("perkins-5s1", "Perkins V 5S1: concentrators who graduated with a recognised credential",
+            "Graduated concentrators who earned an industry or postsecondary credential",
+            "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), IndustryCredentialEarned, PostsecondaryCredentialEarned",
+            "Concentrators of the pathway who graduated (HS_DIPLOMA)",
+            Populations.CONCENTRATOR + " and " + Populations.GRADUATED,
+            "(exists (select 1 from industry_credential i where KNOWN(i) and i.district_id = e.district_id and i.student_id = e.student_id) "
+                    + "or exists (select 1 from postsecondary_credential c where KNOWN(c) and c.district_id = e.district_id and c.student_id = e.student_id))"),
     PERKINS_5S2("perkins-5s2", "Perkins V 5S2: concentrators who graduated with postsecondary credit",
             "Graduated concentrators who earned dual / concurrent / articulated college credit",
             "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), CollegeCreditEarned",
@@ -63,6 +86,8 @@ public enum OutcomeMetric {
     private static final class Populations {
         static final String CONCENTRATOR = "exists (select 1 from pathway_status s where KNOWN(s) and s.district_id = e.district_id "
                 + "and s.student_id = e.student_id and s.pathway_id = e.pathway_id and s.status = 'CONCENTRATOR')";
+        static final String DIPLOMA_DATE = "(select min(h.completed_on) from high_school_completion h where KNOWN(h) "
+                + "and h.district_id = e.district_id and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA')";
         static final String GRADUATED = "exists (select 1 from high_school_completion h where KNOWN(h) and h.district_id = e.district_id "
                 + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA')";
     }

@@ -184,7 +184,12 @@ class OutcomeMetricsTest {
         List<String> ids = new ArrayList<>();
         catalogue.forEach(metric -> ids.add(metric.get("id").asText()));
         assertThat(ids).containsExactly("pathway-entry", "pathway-participation", "concentrator-rate", "completion-rate", "early-college-credit",
-                "twelve-college-credits", "wbl-participation", "industry-credential", "perkins-1s1", "perkins-5s2", "perkins-5s3");
+                "twelve-college-credits", "wbl-participation", "industry-credential", "perkins-1s1", "postsecondary-within-one-year",
+                "perkins-3s1", "perkins-5s1", "perkins-5s2", "perkins-5s3");
+        for (String id : ids) {
+            Api.Answer answer = Api.get(platform.analyticsUrl() + "/api/v1/metrics/" + id + "?pathway=" + PATHWAY + "&asOf=2030-01-01");
+            assertThat(answer.status()).as(id + ": " + answer.body()).isEqualTo(200);
+        }
         assertThat(catalogue.get(2).get("numerator").asText()).contains("concentrators");
         assertThat(Api.get(platform.analyticsUrl() + "/api/v1/metrics/graduation-vibes?pathway=" + PATHWAY).status()).isEqualTo(400);
     }
