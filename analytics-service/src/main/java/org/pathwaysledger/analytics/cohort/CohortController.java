@@ -1,5 +1,6 @@
 package org.pathwaysledger.analytics.cohort;
 
+import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.web.AsOf;
 import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.InvalidValueException;
@@ -14,7 +15,7 @@ import java.util.List;
 @RestController
 public class CohortController {
 
-    public record FunnelAnswer(String pathwayId, String districtId, Instant asOf, List<CohortFunnel.Funnel> cohorts) {
+    public record FunnelAnswer(Scope scope, Instant asOf, List<CohortFunnel.Funnel> cohorts) {
     }
 
     private final CohortFunnel funnel;
@@ -25,17 +26,15 @@ public class CohortController {
 
     /** The longitudinal funnel of a pathway's entrants per grade-9 cohort (all cohorts: the trend), suppressed. */
     @GetMapping("/api/v1/cohorts/funnel")
-    public FunnelAnswer funnel(@RequestParam(required = false) String pathway, @RequestParam(required = false) String district,
+    public FunnelAnswer funnel(@RequestParam(required = false) String pathway, @RequestParam(required = false) String sector,
+                               @RequestParam(required = false) String region, @RequestParam(required = false) String district,
+                               @RequestParam(required = false) String school,
                                @RequestParam(required = false) Integer cohortYear, @RequestParam(required = false) String asOf) {
-        if (pathway == null || pathway.isBlank()) {
-            throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
-        }
+        Scope scope = Scope.of(pathway, sector, region, district, school);
         if (cohortYear != null && (cohortYear < 1950 || cohortYear > 2100)) {
             throw new InvalidValueException("cohortYear", cohortYear.toString(), "is not a grade-9 entry year; use e.g. 2025");
         }
         Instant knownAt = AsOf.parse(asOf);
-        DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
-        return new FunnelAnswer(pathway, districtId == null ? null : districtId.value(), AsOf.shown(knownAt),
-                funnel.funnels(PathwayId.of(pathway), districtId, cohortYear, knownAt));
+        return new FunnelAnswer(scope, AsOf.shown(knownAt), funnel.funnels(scope, cohortYear, knownAt));
     }
 }

@@ -1,6 +1,7 @@
 package org.pathwaysledger.analytics.cohort;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Breakdown;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Cell;
@@ -71,7 +72,7 @@ public class CohortFunnel {
     }
 
     /** One funnel per grade-9 cohort (or the one asked for), oldest first: the trend across cohorts. */
-    public List<Funnel> funnels(PathwayId pathway, DistrictId district, Integer cohortYear, Instant asOf) {
+    public List<Funnel> funnels(Scope scope, Integer cohortYear, Instant asOf) {
         StringBuilder select = new StringBuilder("select d.cohort_year");
         for (Stage stage : Stage.values()) {
             select.append(", count(*) filter (where ").append(stage.condition).append(") as ").append(stage.name().toLowerCase());
@@ -79,9 +80,7 @@ public class CohortFunnel {
         String sql = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
                 + " and (cast(:cohort as integer) is null or d.cohort_year = :cohort) group by d.cohort_year order by d.cohort_year nulls last";
         List<Funnel> funnels = new ArrayList<>();
-        jdbc.sql(sql)
-                .param("pathway", pathway.value())
-                .param("district", district == null ? null : district.value())
+        scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
                 .param("cohort", cohortYear)
                 .query(row -> {

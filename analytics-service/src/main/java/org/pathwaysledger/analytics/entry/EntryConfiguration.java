@@ -1,6 +1,7 @@
 package org.pathwaysledger.analytics.entry;
 
 import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.analytics.outcome.CatalogueProjection;
 import org.pathwaysledger.analytics.outcome.OutcomeProjection;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
@@ -21,6 +22,6 @@ public class EntryConfiguration {
                                                         @Value("${pathways.analytics.max-poll-records}") int maxPollRecords,
                                                         RegionSettings region, DataSource dataSource) {
         return new TransactionalEventConsumer(bootstrapServers, consumerGroup, "analytics", dataSource,
-                EventProjection.all(new EntryProjection(region.menaReportedSeparately()), new OutcomeProjection()), maxPollRecords);
+                EventProjection.all(new EntryProjection(region.menaReportedSeparately()), new OutcomeProjection(), new CatalogueProjection()), maxPollRecords);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.web.AsOf;
 
 import java.time.Instant;
@@ -45,28 +46,28 @@ public class PathwayEntryController {
         this.consumer = consumer;
     }
 
-    public record PathwayEntryAnswer(String metric, String definition, String pathwayId, String districtId, Instant asOf,
+    public record PathwayEntryAnswer(String metric, String definition, String pathwayId, String districtId, Scope scope, Instant asOf,
                                      int minimumCellSize, PublishedTotal entrants, List<PublishedBreakdown> breakdowns,
                                      ProjectionStatus freshness) {
     }
 
     @GetMapping("/api/v1/metrics/pathway-entry")
     public PathwayEntryAnswer pathwayEntry(@RequestParam(required = false) String pathway,
+                                           @RequestParam(required = false) String sector,
+                                           @RequestParam(required = false) String region,
                                            @RequestParam(required = false) String district,
+                                           @RequestParam(required = false) String school,
                                            @RequestParam(required = false) String asOf) {
-        if (pathway == null || pathway.isBlank()) {
-            throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
-        }
-        PathwayId pathwayId = PathwayId.of(pathway);
-        DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
+        Scope scope = Scope.of(pathway, sector, region, district, school);
         Instant knownAt = AsOf.parse(asOf);
-        PathwayEntryQuery.EntrantCounts counts = entrants.count(pathwayId, districtId, knownAt);
+        PathwayEntryQuery.EntrantCounts counts = entrants.count(scope, knownAt);
         List<Breakdown> breakdowns = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             breakdowns.add(breakdown(dimension, counts.byDimension().get(dimension)));
         }
         PublishedTable table = suppression.publish(counts.total(), breakdowns);
-        return new PathwayEntryAnswer("pathway-entry", DEFINITION, pathwayId.value(), districtId == null ? null : districtId.value(), AsOf.shown(knownAt),
+        return new PathwayEntryAnswer("pathway-entry", DEFINITION, scope.pathway() == null ? null : scope.pathway().value(),
+                scope.district() == null ? null : scope.district().value(), scope, AsOf.shown(knownAt),
                 table.minimumCellSize(), table.total(), table.breakdowns(), consumer.status());
     }
 

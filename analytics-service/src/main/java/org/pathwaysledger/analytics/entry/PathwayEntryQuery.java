@@ -1,5 +1,6 @@
 package org.pathwaysledger.analytics.entry;
 
+import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.subgroup.Dimension;
 import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.PathwayId;
@@ -24,7 +25,7 @@ public class PathwayEntryQuery {
     }
 
     /**
-     * The entrants of {@code :pathway} (optionally of {@code :district}) as {@code e}, each with {@code d}, the
+     * The entrants in the asked {@link Scope} as {@code e}, each with {@code d}, the
      * demographics record that held on the day of entry, counting only what the ledger knew at {@code :asOf}
      * (a withdrawn enrolment counts until it was withdrawn). The one definition of "who entered", used by every metric.
      */
@@ -37,7 +38,7 @@ public class PathwayEntryQuery {
                          case when h.effective_date <= e.entry_date then h.effective_date end desc nulls last,
                          h.effective_date asc, h.sequence desc
                 limit 1) d on true
-            where e.pathway_id = :pathway and (cast(:district as varchar) is null or e.district_id = :district)
+            where """ + Scope.ENTRANT_IN_SCOPE + """
               and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf)
             """;
 
@@ -47,7 +48,7 @@ public class PathwayEntryQuery {
         this.jdbc = jdbc;
     }
 
-    public EntrantCounts count(PathwayId pathway, DistrictId district, java.time.Instant asOf) {
+    public EntrantCounts count(Scope scope, java.time.Instant asOf) {
         List<String> columns = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             columns.add("d." + dimension.column());
@@ -59,9 +60,7 @@ public class PathwayEntryQuery {
             byDimension.put(dimension, new HashMap<>());
         }
         long[] total = {0};
-        jdbc.sql(sql)
-                .param("pathway", pathway.value())
-                .param("district", district == null ? null : district.value())
+        scope.bind(jdbc.sql(sql))
                 .param("asOf", java.sql.Timestamp.from(asOf))
                 .query(row -> {
                     long entrants = row.getLong("entrants");

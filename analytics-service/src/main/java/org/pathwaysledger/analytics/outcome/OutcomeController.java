@@ -3,6 +3,7 @@ package org.pathwaysledger.analytics.outcome;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pathwaysledger.analytics.region.RegionSettings;
 import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.suppression.PublishedRates;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
 import org.pathwaysledger.events.value.DistrictId;
@@ -35,7 +36,7 @@ public class OutcomeController {
     }
 
     public record OutcomeAnswer(String metric, String title, String numerator, String denominator, String pathwayId,
-                                String districtId, Instant asOf, PublishedRates.Table table, ProjectionStatus freshness) {
+                                String districtId, Scope scope, Instant asOf, PublishedRates.Table table, ProjectionStatus freshness) {
     }
 
     private final OutcomeQuery outcomes;
@@ -78,6 +79,8 @@ public class OutcomeController {
 
     @GetMapping("/api/v1/metrics/{metricId}")
     public OutcomeAnswer outcome(@PathVariable String metricId, @RequestParam(required = false) String pathway,
+                                 @RequestParam(required = false) String sector, @RequestParam(required = false) String region,
+                                 @RequestParam(required = false) String school,
                                  @RequestParam(required = false) String district,
                                  @RequestParam(required = false) List<String> intersect,
                                  @RequestParam(required = false) String asOf) {
@@ -85,21 +88,17 @@ public class OutcomeController {
         OutcomeMetric metric = participation ? null : OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
                 "is not a metric; use pathway-entry, pathway-participation or one of "
                         + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
-        if (pathway == null || pathway.isBlank()) {
-            throw new InvalidValueException("pathway", null, "is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
-        }
-        PathwayId pathwayId = PathwayId.of(pathway);
-        DistrictId districtId = district == null || district.isBlank() ? null : DistrictId.of(district);
+        Scope scope = Scope.of(pathway, sector, region, district, school);
         List<List<Dimension>> intersections = intersections(intersect);
         Instant knownAt = AsOf.parse(asOf);
         OutcomeQuery.Counts counts = participation
-                ? outcomes.countParticipation(pathwayId, districtId, knownAt, intersections)
-                : outcomes.count(metric, pathwayId, districtId, knownAt, intersections);
+                ? outcomes.countParticipation(scope, knownAt, intersections)
+                : outcomes.count(metric, scope, knownAt, intersections);
         List<PublishedRates.Dimension> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
             List<PublishedRates.GroupCounts> groups = new ArrayList<>();
-            for (Dimension.Group group : dimension.groups(region.menaReportedSeparately())) {
+            for (Dimension.Group group : dimension.groups(this.region.menaReportedSeparately())) {
                 long[] cell = remaining.remove(group.code());
                 groups.add(new PublishedRates.GroupCounts(group.code(), group.label(), cell == null ? 0 : cell[0], cell == null ? 0 : cell[1]));
             }
@@ -109,8 +108,8 @@ public class OutcomeController {
         for (List<Dimension> pair : intersections) {
             Map<String, long[]> remaining = new HashMap<>(counts.byIntersection().get(pair));
             List<PublishedRates.GroupCounts> groups = new ArrayList<>();
-            for (Dimension.Group first : pair.get(0).groups(region.menaReportedSeparately())) {
-                for (Dimension.Group second : pair.get(1).groups(region.menaReportedSeparately())) {
+            for (Dimension.Group first : pair.get(0).groups(this.region.menaReportedSeparately())) {
+                for (Dimension.Group second : pair.get(1).groups(this.region.menaReportedSeparately())) {
                     long[] cell = remaining.remove(first.code() + "|" + second.code());
                     groups.add(new PublishedRates.GroupCounts(first.code() + "|" + second.code(), first.label() + ", " + second.label(),
                             cell == null ? 0 : cell[0], cell == null ? 0 : cell[1]));
@@ -122,26 +121,28 @@ public class OutcomeController {
         }
         PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions);
         MetricDescription described = participation ? PARTICIPATION : describe(metric);
-        return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(), pathwayId.value(),
-                districtId == null ? null : districtId.value(), AsOf.shown(knownAt), table, consumer.status());
+        return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(),
+                scope.pathway() == null ? null : scope.pathway().value(), scope.district() == null ? null : scope.district().value(),
+                scope, AsOf.shown(knownAt), table, consumer.status());
     }
 
     /** The same answer as CSV, suppressed exactly like the JSON: hidden cells are empty, with the reason. */
     @GetMapping(path = "/api/v1/metrics/{metricId}.csv", produces = "text/csv")
     public void outcomeCsv(@PathVariable String metricId, @RequestParam(required = false) String pathway,
-                           @RequestParam(required = false) String district, @RequestParam(required = false) List<String> intersect,
+                           @RequestParam(required = false) String sector, @RequestParam(required = false) String region,
+                           @RequestParam(required = false) String school, @RequestParam(required = false) String district, @RequestParam(required = false) List<String> intersect,
                            @RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
-        OutcomeAnswer answer = outcome(metricId, pathway, district, intersect, asOf);
+        OutcomeAnswer answer = outcome(metricId, pathway, sector, region, school, district, intersect, asOf);
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + answer.metric() + "-" + answer.pathwayId() + ".csv\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + answer.metric() + "-" + answer.scope().label() + ".csv\"");
         PrintWriter out = response.getWriter();
         out.print("metric,pathway,district,dimension,group,population,successes,rate_percent,gap_points,representation_index,suppressed,reason\r\n");
         var all = answer.table().all();
-        out.print(String.join(",", answer.metric(), answer.pathwayId(), text(answer.districtId()), "ALL", "ALL", text(all.population()),
+        out.print(String.join(",", answer.metric(), answer.scope().label(), text(answer.districtId()), "ALL", "ALL", text(all.population()),
                 text(all.successes()), text(all.ratePercent()), "", "", all.suppressed() ? "yes" : "no", "") + "\r\n");
         for (var dimension : answer.table().dimensions()) {
             for (var row : dimension.groups()) {
-                out.print(String.join(",", answer.metric(), answer.pathwayId(), text(answer.districtId()), dimension.dimension(), row.group(),
+                out.print(String.join(",", answer.metric(), answer.scope().label(), text(answer.districtId()), dimension.dimension(), row.group(),
                         text(row.population()), text(row.successes()),
                         row.reason() == org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason.TOP_BOTTOM_CODED ? row.rateShown() : text(row.ratePercent()),
                         text(row.gapPoints()),

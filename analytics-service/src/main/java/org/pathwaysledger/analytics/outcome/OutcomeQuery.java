@@ -1,6 +1,7 @@
 package org.pathwaysledger.analytics.outcome;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.subgroup.Dimension;
 import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.PathwayId;
@@ -34,26 +35,27 @@ public class OutcomeQuery {
     static final String ENROLLED_BASE = """
             from (select distinct on (h.district_id, h.student_id) h.* from student_demographics h
                   where h.recorded_at <= :asOf and (cast(:district as varchar) is null or h.district_id = :district)
+                    and (cast(:school as varchar) is null or h.school_id = :school)
                   order by h.district_id, h.student_id, h.effective_date desc, h.sequence desc) d
             where d.grade_level in ('09', '10', '11', '12')
             """;
 
     static final String ENTERED = "exists (select 1 from pathway_entrant e where e.district_id = d.district_id and e.student_id = d.student_id "
-            + "and e.pathway_id = :pathway and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf))";
+            + "and " + Scope.ENTRANT_IN_SCOPE + " and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf))";
 
     /** Counts by every dimension, and by each requested two-way intersection (group codes joined with '|'). */
-    public Counts count(OutcomeMetric metric, PathwayId pathway, DistrictId district, java.time.Instant asOf, List<List<Dimension>> intersections) {
+    public Counts count(OutcomeMetric metric, Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
         return aggregate(metric.successCondition(), PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and (" + metric.populationCondition() + ")",
-                pathway, district, asOf, intersections);
+                scope, asOf, intersections);
     }
 
     /** Participation: of the grade 9-12 students who could enter the pathway, those who did. */
-    public Counts countParticipation(PathwayId pathway, DistrictId district, java.time.Instant asOf, List<List<Dimension>> intersections) {
-        return aggregate(ENTERED, ENROLLED_BASE, pathway, district, asOf, intersections);
+    public Counts countParticipation(Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
+        return aggregate(ENTERED, ENROLLED_BASE, scope, asOf, intersections);
     }
 
-    private Counts aggregate(String successCondition, String population, PathwayId pathway, DistrictId district,
-                             java.time.Instant asOf, List<List<Dimension>> intersections) {
+    private Counts aggregate(String successCondition, String population, Scope scope, java.time.Instant asOf,
+                             List<List<Dimension>> intersections) {
         StringBuilder columns = new StringBuilder();
         for (Dimension dimension : Dimension.values()) {
             columns.append(columns.isEmpty() ? "" : ", ").append("d.").append(dimension.column());
@@ -67,9 +69,7 @@ public class OutcomeQuery {
         Map<List<Dimension>, Map<String, long[]>> byIntersection = new HashMap<>();
         intersections.forEach(pair -> byIntersection.put(pair, new HashMap<>()));
         long[] totals = new long[2];
-        jdbc.sql(sql)
-                .param("pathway", pathway.value())
-                .param("district", district == null ? null : district.value())
+        scope.bind(jdbc.sql(sql))
                 .param("asOf", java.sql.Timestamp.from(asOf))
                 .query(row -> {
                     long populationCount = row.getLong("population");

@@ -167,6 +167,6 @@ class EndToEndTest {
         Api.Answer answer = Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body().get("detail").asText()).isEqualTo("pathway: is required; ask for one pathway, e.g. ?pathway=HEALTH-MA");
+        assertThat(answer.body().get("detail").asText()).isEqualTo("pathway: is required, or ask for a sector (?sector=...) or a whole region (?region=...)");
     }
 }

@@ -41,7 +41,7 @@ class OutcomeMetricsTest {
         expectAccepted(Api.put(region, "{\"name\": \"Outcome region\"}"));
         expectAccepted(Api.put(region + "/members/" + DISTRICT, "{\"kind\": \"K12_DISTRICT\"}"));
         expectAccepted(Api.put(region + "/members/OUT-CC", "{\"kind\": \"COLLEGE\"}"));
-        expectAccepted(Api.put(region + "/pathways/" + PATHWAY, "{\"name\": \"Software\"}"));
+        expectAccepted(Api.put(region + "/pathways/" + PATHWAY, "{\"name\": \"Software\", \"industry_sector\": \"Information and Communication Technologies\"}"));
         expectAccepted(Api.put(region + "/agreements/OUT-MOU", """
                 {"kind": "DUAL_ENROLLMENT", "district_id": "OUT-USD", "college_id": "OUT-CC", "college_course_ids": ["CIS-101"],
                  "effective_from": "2025-07-01", "effective_to": "2027-06-30"}"""));
@@ -175,6 +175,24 @@ class OutcomeMetricsTest {
         assertThat(hispanic.get("representationIndex").asDouble()).isEqualTo(0.8);
         assertThat(row(answer, "RACE_ETHNICITY", "WHITE").get("rateShown").asText()).isEqualTo(">95%");
         assertThat(row(answer, "RACE_ETHNICITY", "WHITE").get("ratePercent").isNull()).isTrue();
+    }
+
+    @Test
+    void a_metric_is_asked_at_sector_region_and_school_level() {
+        metric("concentrator-rate", table -> table.path("all").path("successes").asLong() == 15);
+        String base = platform.analyticsUrl() + "/api/v1/metrics/concentrator-rate?";
+
+        JsonNode sector = Api.get(base + "sector=Information%20and%20Communication%20Technologies").body();
+        JsonNode region = Api.get(base + "region=OUT-REGION").body();
+        JsonNode school = Api.get(base + "pathway=" + PATHWAY + "&school=HS-1").body();
+        JsonNode otherSchool = Api.get(base + "pathway=" + PATHWAY + "&school=HS-9").body();
+
+        assertThat(sector.get("table").get("all").get("ratePercent").asDouble()).isEqualTo(50.0);
+        assertThat(sector.get("scope").get("sector").asText()).isEqualTo("Information and Communication Technologies");
+        assertThat(region.get("table").get("all").get("population").asLong()).isEqualTo(30);
+        assertThat(school.get("table").get("all").get("population").asLong()).isEqualTo(30);
+        assertThat(otherSchool.get("table").get("all").get("suppressed").asBoolean()).isTrue();
+        assertThat(Api.get(base + "district=" + DISTRICT).status()).isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.pathwaysledger.events.PublishedEvent;
+import org.pathwaysledger.events.region.PathwayDefined;
+import org.pathwaysledger.events.region.PathwayRevised;
+import org.pathwaysledger.events.wire.EventEnvelope;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Keeps each pathway's region and industry sector, so metrics can be asked for a sector or a whole region. */
+public class CatalogueProjection implements EventProjection {
+
+    @Override
+    public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
+        if (event instanceof PathwayDefined defined) {
+            upsert(tx, defined.regionId().value(), defined.pathwayId().value(), defined.definition().industrySector());
+        } else if (event instanceof PathwayRevised revised) {
+            upsert(tx, revised.regionId().value(), revised.pathwayId().value(), revised.definition().industrySector());
+        }
+    }
+
+    private static void upsert(Connection tx, String region, String pathway, String sector) throws SQLException {
+        try (PreparedStatement upsert = tx.prepareStatement("insert into catalogue_pathway (region_id, pathway_id, industry_sector) values (?, ?, ?) "
+                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector")) {
+            upsert.setString(1, region);
+            upsert.setString(2, pathway);
+            upsert.setString(3, sector);
+            upsert.executeUpdate();
+        }
+    }
+}
