@@ -1,0 +1,149 @@
+package org.pathwaysledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.pathwaysledger.events.student.StudentRegistered;
+import org.pathwaysledger.events.student.StudentRegistration;
+import org.pathwaysledger.events.value.Demographics;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.EventSource;
+import org.pathwaysledger.events.value.GradeLevel;
+import org.pathwaysledger.events.value.RaceCode;
+import org.pathwaysledger.events.value.SchoolId;
+import org.pathwaysledger.events.value.Sex;
+import org.pathwaysledger.events.value.StudentId;
+import org.pathwaysledger.events.wire.EventEnvelope;
+import org.pathwaysledger.events.wire.PublishedJson;
+import org.pathwaysledger.events.wire.Topics;
+import org.pathwaysledger.infrastructure.PlatformInfrastructure;
+import org.postgresql.PGConnection;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The analytics benchmark (deploy/benchmark-analytics.sh [students] [events]):
+ * <ol>
+ *   <li>query latency: loads {@code students} entrants of one pathway straight into the analytics tables (COPY),
+ *       then times the equity queries (one metric, all groups, one region) through the API: p50 / p95 / max;</li>
+ *   <li>replay: publishes {@code events} registrations onto the student topic and times the analytics consumer
+ *       until it has applied them all: events/s.</li>
+ * </ol>
+ */
+public final class AnalyticsBenchmark {
+
+    private static final ObjectMapper JSON = PublishedJson.mapper();
+
+    private AnalyticsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int students = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        try (Platform platform = Platform.start(Platform.Ports.random())) {
+            loadEntrants(students);
+            HttpClient http = HttpClient.newHttpClient();
+            System.out.printf("%nAnalytics benchmark: %,d entrants of one pathway%n", students);
+            for (String metric : List.of("pathway-entry", "concentrator-rate", "early-college-credit")) {
+                List<Long> millis = new ArrayList<>();
+                for (int i = 0; i < 22; i++) {
+                    long started = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl()
+                            + "/api/v1/metrics/" + metric + "?pathway=BENCH-P")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(metric + " answered " + response.statusCode() + ": " + response.body());
+                    }
+                    if (i >= 2) {
+                        millis.add((System.nanoTime() - started) / 1_000_000);
+                    }
+                }
+                Collections.sort(millis);
+                System.out.printf("  %-22s p50 %,6d ms   p95 %,6d ms   max %,6d ms  (20 requests after 2 warm-up)%n", metric,
+                        millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
+            }
+            double replay = replay(platform, http, events);
+            System.out.printf("  replay into analytics:  %,10.0f events/s (%,d registrations)%n", replay, events);
+        }
+        System.exit(0);
+    }
+
+    /** Entrants with demographics and a third of them concentrators, written straight into the read model. */
+    private static void loadEntrants(int students) throws Exception {
+        var postgres = PlatformInfrastructure.postgres();
+        Random random = new Random(11);
+        String[] races = {"HISPANIC_OR_LATINO", "WHITE", "ASIAN", "BLACK_OR_AFRICAN_AMERICAN", "TWO_OR_MORE_RACES", "AMERICAN_INDIAN_OR_ALASKA_NATIVE"};
+        String[] sexes = {"F", "M", "X", "U"};
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long started = System.nanoTime();
+            int chunk = 100_000;
+            for (int from = 0; from < students; from += chunk) {
+                StringBuilder demographics = new StringBuilder();
+                StringBuilder entrants = new StringBuilder();
+                StringBuilder statuses = new StringBuilder();
+                for (int i = from; i < Math.min(students, from + chunk); i++) {
+                    String id = "BS" + i;
+                    demographics.append("BENCH-USD,").append(id).append(",0,2025-08-01,HS-1,09,2025,").append(races[random.nextInt(races.length)])
+                            .append(',').append(sexes[random.nextInt(4)]).append(',').append(random.nextInt(5) == 0).append(',').append(random.nextInt(8) == 0)
+                            .append(',').append(random.nextBoolean()).append(",false,false,false,false,false,2026-01-01T00:00:00Z\n");
+                    entrants.append("BENCH-USD,").append(id).append(",BENCH-P,HS-1,2025-08-20,1,2026-01-01T00:00:00Z\n");
+                    if (random.nextInt(3) == 0) {
+                        statuses.append("BENCH-USD,").append(id).append(",BENCH-P,CONCENTRATOR,2026-06-30,5,2026-07-01T00:00:00Z\n");
+                    }
+                }
+                copy.copyIn("copy analytics.student_demographics (district_id, student_id, sequence, effective_date, school_id, grade_level, cohort_year, "
+                        + "race_ethnicity, sex, english_learner, disability, economically_disadvantaged, foster, homeless, migrant, military_connected, "
+                        + "single_parent, recorded_at) from stdin with (format csv)", new StringReader(demographics.toString()));
+                copy.copyIn("copy analytics.pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date, entry_sequence, recorded_at) "
+                        + "from stdin with (format csv)", new StringReader(entrants.toString()));
+                copy.copyIn("copy analytics.pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) "
+                        + "from stdin with (format csv)", new StringReader(statuses.toString()));
+            }
+            connection.createStatement().execute("analyze");
+            System.out.printf("Loaded %,d entrants into the analytics tables in %.1f s%n", students, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static double replay(Platform platform, HttpClient http, int events) throws Exception {
+        long before = freshness(platform, http).get("eventsApplied").asLong();
+        long started = System.nanoTime();
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new StringSerializer())) {
+            Demographics who = new Demographics(Sex.F, true, List.of(RaceCode.WHITE), false, false, true, false, false, false, false, false);
+            for (int i = 0; i < events; i++) {
+                StudentRegistered registered = new StudentRegistered(DistrictId.of("REPLAY-USD"), StudentId.of("R" + i),
+                        new StudentRegistration(null, LocalDate.of(2010, 1, 1), SchoolId.of("HS-1"), GradeLevel.G09, 2025, who),
+                        LocalDate.of(2025, 8, 1), EventSource.api("benchmark"));
+                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "StudentRegistered", "1", null, "REPLAY-USD", "R" + i, 0,
+                        Instant.now(), JSON.valueToTree(registered));
+                producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, "REPLAY-USD/R" + i, JSON.writeValueAsString(envelope)));
+            }
+        }
+        while (freshness(platform, http).get("eventsApplied").asLong() < before + events) {
+            Thread.sleep(200);
+        }
+        return events / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static JsonNode freshness(Platform platform, HttpClient http) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/freshness")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
