@@ -2,9 +2,7 @@ package org.pathwaysledger.analytics.cohort;
 
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.web.AsOf;
-import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.InvalidValueException;
-import org.pathwaysledger.events.value.PathwayId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

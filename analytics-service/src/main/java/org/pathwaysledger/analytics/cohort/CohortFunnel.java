@@ -6,8 +6,6 @@ import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Breakdown;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Cell;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression.PublishedCell;
-import org.pathwaysledger.events.value.DistrictId;
-import org.pathwaysledger.events.value.PathwayId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

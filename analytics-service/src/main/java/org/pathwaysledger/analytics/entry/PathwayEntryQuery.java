@@ -2,8 +2,6 @@ package org.pathwaysledger.analytics.entry;
 
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.subgroup.Dimension;
-import org.pathwaysledger.events.value.DistrictId;
-import org.pathwaysledger.events.value.PathwayId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -12,10 +12,10 @@ import org.pathwaysledger.events.student.StudentFactRetracted;
 import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
+import org.pathwaysledger.infrastructure.projection.Statements;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
@@ -33,50 +33,42 @@ public class OutcomeProjection implements EventProjection {
         long sequence = envelope.sequence();
         Timestamp recordedAt = Timestamp.from(envelope.occurredAt());
         if (event instanceof PathwayStatusReached reached) {
-            run(tx, "insert into pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) "
+            Statements.execute(tx, "insert into pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) "
                             + "on conflict (district_id, student_id, pathway_id, status) "
                             + "do update set reached_on = least(pathway_status.reached_on, excluded.reached_on), withdrawn_at = null",
                     district, student, reached.pathwayId().value(), reached.status().name(), Date.valueOf(reached.reachedOn()), sequence, recordedAt);
         } else if (event instanceof CollegeCreditEarned credit) {
             String key = credit.collegeId() + "/" + credit.collegeCourseId() + "/" + credit.schoolYear() + "/" + credit.term();
-            run(tx, "insert into college_credit (district_id, student_id, credit_key, credits, year_end, transferable, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
+            Statements.execute(tx, "insert into college_credit (district_id, student_id, credit_key, credits, year_end, transferable, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
                             + "do update set credits = excluded.credits, year_end = excluded.year_end, transferable = excluded.transferable, sequence = excluded.sequence, withdrawn_at = null",
                     district, student, key, credit.credits(), Date.valueOf(credit.schoolYear().lastDay()), credit.transferable(), sequence, recordedAt);
         } else if (event instanceof WorkBasedLearningLogged wbl) {
-            run(tx, "insert into wbl_placement (district_id, student_id, placement_id, continuum_stage, start_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
+            Statements.execute(tx, "insert into wbl_placement (district_id, student_id, placement_id, continuum_stage, start_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
                             + "do update set continuum_stage = excluded.continuum_stage, start_date = excluded.start_date, sequence = excluded.sequence, withdrawn_at = null",
                     district, student, wbl.placementId().value(), wbl.continuumStage().name(), Date.valueOf(wbl.startDate()), sequence, recordedAt);
         } else if (event instanceof IndustryCredentialEarned credential) {
-            run(tx, "insert into industry_credential (district_id, student_id, credential_id, earned_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
+            Statements.execute(tx, "insert into industry_credential (district_id, student_id, credential_id, earned_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
                             + "do update set earned_date = excluded.earned_date, sequence = excluded.sequence, withdrawn_at = null",
                     district, student, credential.credentialId().value(), Date.valueOf(credential.earnedDate()), sequence, recordedAt);
         } else if (event instanceof HighSchoolCompleted completed) {
-            run(tx, "insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
+            Statements.execute(tx, "insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
                             + "do update set completed_on = excluded.completed_on, sequence = excluded.sequence, withdrawn_at = null",
                     district, student, completed.completion().name(), Date.valueOf(completed.completedOn()), sequence, recordedAt);
         } else if (event instanceof PostsecondaryEnrolled enrolled) {
-            run(tx, "insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+            Statements.execute(tx, "insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
                     district, student, Date.valueOf(enrolled.enrolledOn()), enrolled.institutionId(), sequence, recordedAt);
         } else if (event instanceof PostsecondaryCredentialEarned credential) {
-            run(tx, "insert into postsecondary_credential values (?, ?, ?, ?, ?, null) on conflict do nothing",
+            Statements.execute(tx, "insert into postsecondary_credential values (?, ?, ?, ?, ?, null) on conflict do nothing",
                     district, student, Date.valueOf(credential.earnedOn()), sequence, recordedAt);
         } else if (event instanceof QuarterlyWageRecorded wage) {
-            run(tx, "insert into wage_record values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+            Statements.execute(tx, "insert into wage_record values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
                     district, student, wage.yearQuarter().toString(), wage.quarterlyWage(), sequence, recordedAt);
         } else if (event instanceof StudentFactRetracted retracted) {
             for (String table : FACT_TABLES) {
-                run(tx, "update " + table + " set withdrawn_at = ? where district_id = ? and student_id = ? and sequence = ?",
+                Statements.execute(tx, "update " + table + " set withdrawn_at = ? where district_id = ? and student_id = ? and sequence = ?",
                         recordedAt, district, student, retracted.retractedSequence());
             }
         }
     }
 
-    private static void run(Connection tx, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 }

@@ -3,8 +3,6 @@ package org.pathwaysledger.analytics.outcome;
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.subgroup.Dimension;
-import org.pathwaysledger.events.value.DistrictId;
-import org.pathwaysledger.events.value.PathwayId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

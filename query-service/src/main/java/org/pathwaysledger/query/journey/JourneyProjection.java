@@ -23,6 +23,7 @@ import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
+import org.pathwaysledger.infrastructure.projection.Statements;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -59,7 +60,7 @@ public class JourneyProjection implements EventProjection {
             timeline(tx, envelope, enrolled.entryDate(), "Entered pathway " + enrolled.pathwayId() + " (version " + enrolled.pathwayVersion()
                     + ") at school " + enrolled.schoolId());
         } else if (event instanceof StudentExitedPathway exited) {
-            update(tx, "update pathway_enrollment set status = 'EXITED', exit_date = ?, exit_reason = ? "
+            Statements.execute(tx, "update pathway_enrollment set status = 'EXITED', exit_date = ?, exit_reason = ? "
                             + "where district_id = ? and student_id = ? and pathway_id = ?",
                     Date.valueOf(exited.exitDate()), exited.exitReason().name(), envelope.districtId(), envelope.studentId(), exited.pathwayId().value());
             timeline(tx, envelope, exited.exitDate(), "Left pathway " + exited.pathwayId() + " (" + exited.exitReason() + ")");
@@ -69,7 +70,7 @@ public class JourneyProjection implements EventProjection {
                 case CONCENTRATOR -> "concentrator_on";
                 case COMPLETER -> "completer_on";
             };
-            update(tx, "update pathway_enrollment set " + column + " = ? where district_id = ? and student_id = ? and pathway_id = ?",
+            Statements.execute(tx, "update pathway_enrollment set " + column + " = ? where district_id = ? and student_id = ? and pathway_id = ?",
                     Date.valueOf(reached.reachedOn()), envelope.districtId(), envelope.studentId(), reached.pathwayId().value());
             timeline(tx, envelope, reached.reachedOn(), "Became a " + reached.status().name().toLowerCase() + " of pathway " + reached.pathwayId()
                     + (reached.derived() ? " (derived by the " + reached.rule() + " rule)" : " (reported by the district under " + reached.rule() + ")"));
@@ -126,9 +127,9 @@ public class JourneyProjection implements EventProjection {
     }
 
     private void retract(Connection tx, EventEnvelope envelope, StudentFactRetracted retracted) throws SQLException {
-        update(tx, "update journey_event set retracted = true, retraction_reason = ? where district_id = ? and student_id = ? and sequence = ?",
+        Statements.execute(tx, "update journey_event set retracted = true, retraction_reason = ? where district_id = ? and student_id = ? and sequence = ?",
                 retracted.reason(), envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
-        update(tx, "delete from pathway_enrollment where district_id = ? and student_id = ? and entry_sequence = ?",
+        Statements.execute(tx, "delete from pathway_enrollment where district_id = ? and student_id = ? and entry_sequence = ?",
                 envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
     }
 
@@ -178,14 +179,6 @@ public class JourneyProjection implements EventProjection {
         }
     }
 
-    static void update(Connection tx, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 
     private String write(Object value) {
         try {

@@ -4,7 +4,6 @@ import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A district-college agreement ended early; credit for terms after {@code endedOn} is no longer covered. */
 @Revision("1")

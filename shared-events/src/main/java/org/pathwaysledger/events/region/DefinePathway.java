@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 
 /** Add a pathway to the region's catalogue, or revise it (a new version) when it exists. */

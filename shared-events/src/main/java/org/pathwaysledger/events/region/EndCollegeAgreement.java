@@ -4,7 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pathwaysledger.events.value.*;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 
 /** End an agreement early. */

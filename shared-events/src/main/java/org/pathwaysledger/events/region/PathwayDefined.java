@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 
 /** The region added a pathway to its catalogue (version 1). */
 @Revision("1")

@@ -4,7 +4,6 @@ import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The region retired a pathway: no new enrolments from {@code retiredOn}; its history stays. */
 @Revision("1")

@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 
 /** The region revised a pathway; the new version applies from now on, earlier entrants keep theirs. */
 @Revision("1")

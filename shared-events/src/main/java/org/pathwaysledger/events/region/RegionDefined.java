@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 
 /** A region was set up: the deployment serves it, its members and its pathway catalogue. */
 @Revision("1")

@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 
 /** A district, adult school or college joined the region. */
 @Revision("1")

@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 
 /** A district's student record was linked to a region-level person, with the evidence for the match. */
 @Revision("1")

@@ -3,8 +3,6 @@ package org.pathwaysledger.events.region;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pathwaysledger.events.value.*;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 
 /** Undo a wrong link between a student record and a person. */

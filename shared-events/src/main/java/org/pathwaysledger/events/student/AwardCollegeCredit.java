@@ -4,7 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pathwaysledger.events.value.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Objects;
 
 /** Award college credit to a high-school student; refused without an agreement that covers it. */

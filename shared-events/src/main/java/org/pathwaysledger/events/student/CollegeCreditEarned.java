@@ -4,7 +4,6 @@ import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /** A student earned dual-enrollment, concurrent or articulated college credit, under the named agreement. */
 @Revision("1")

@@ -4,7 +4,6 @@ import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /** A student completed a course in a term; sent again with other values it revises that course's record. */
 @Revision("1")

@@ -3,7 +3,6 @@ package org.pathwaysledger.events.student;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A student enrolled in postsecondary education or training. */

@@ -4,7 +4,6 @@ import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /** A state wage match found the student employed in a quarter, with the wages earned. */
 @Revision("1")

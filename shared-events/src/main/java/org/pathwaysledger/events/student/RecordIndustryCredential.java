@@ -3,7 +3,6 @@ package org.pathwaysledger.events.student;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pathwaysledger.events.value.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 

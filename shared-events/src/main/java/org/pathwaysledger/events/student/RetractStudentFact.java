@@ -3,8 +3,6 @@ package org.pathwaysledger.events.student;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pathwaysledger.events.value.*;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Objects;
 
 /** Withdraw a wrongly reported fact of the student's journey (by its sequence number), giving the reason. */

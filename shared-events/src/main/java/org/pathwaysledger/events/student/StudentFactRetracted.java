@@ -3,8 +3,6 @@ package org.pathwaysledger.events.student;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /** A fact recorded for the student was wrong and is withdrawn, with the reason; it stays in the log, marked as withdrawn. */
 @Revision("1")

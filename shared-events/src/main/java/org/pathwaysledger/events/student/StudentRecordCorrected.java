@@ -3,7 +3,6 @@ package org.pathwaysledger.events.student;
 import org.axonframework.serialization.Revision;
 import org.pathwaysledger.events.value.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** What was recorded for the student from {@code effectiveDate} was wrong and is replaced (a FERPA amendment); the wrong record stays in the log. */
