@@ -81,7 +81,8 @@ public class OutcomeController {
                                  @RequestParam(required = false) String school,
                                  @RequestParam(required = false) String district,
                                  @RequestParam(required = false) List<String> intersect,
-                                 @RequestParam(required = false) String asOf) {
+                                 @RequestParam(required = false) String asOf,
+                                 @RequestParam(defaultValue = "false") boolean pool) {
         boolean participation = metricId.equals(PARTICIPATION.id());
         OutcomeMetric metric = participation ? null : OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
                 "is not a metric; use pathway-entry, pathway-participation or one of "
@@ -117,7 +118,7 @@ public class OutcomeController {
             dimensions.add(new PublishedRates.Dimension(pair.get(0).name() + "*" + pair.get(1).name(),
                     pair.get(0).label() + " by " + pair.get(1).label(), groups));
         }
-        PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions);
+        PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions, pool);
         MetricDescription described = participation ? PARTICIPATION : describe(metric);
         return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(),
                 scope.pathway() == null ? null : scope.pathway().value(), scope.district() == null ? null : scope.district().value(),
@@ -129,8 +130,9 @@ public class OutcomeController {
     public void outcomeCsv(@PathVariable String metricId, @RequestParam(required = false) String pathway,
                            @RequestParam(required = false) String sector, @RequestParam(required = false) String region,
                            @RequestParam(required = false) String school, @RequestParam(required = false) String district, @RequestParam(required = false) List<String> intersect,
-                           @RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
-        OutcomeAnswer answer = outcome(metricId, pathway, sector, region, school, district, intersect, asOf);
+                           @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "false") boolean pool,
+                           HttpServletResponse response) throws IOException {
+        OutcomeAnswer answer = outcome(metricId, pathway, sector, region, school, district, intersect, asOf, pool);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + answer.metric() + "-" + answer.scope().label() + ".csv\"");
         PrintWriter out = response.getWriter();

@@ -51,6 +51,16 @@ public final class PublishedRates {
     }
 
     public static Table publish(SmallCellSuppression suppression, long population, long successes, List<Dimension> dimensions) {
+        return publish(suppression, population, successes, dimensions, false);
+    }
+
+    /**
+     * With {@code poolMasked}, each breakdown also gets an "All masked values" row pooling its hidden groups
+     * where they are at least two and the pool reaches the minimum. The pool is what the total minus the shown
+     * groups already tells, so it reveals nothing new; it only saves the reader the subtraction.
+     */
+    public static Table publish(SmallCellSuppression suppression, long population, long successes, List<Dimension> dimensions,
+                                boolean poolMasked) {
         List<Breakdown> populations = new ArrayList<>();
         List<Breakdown> numerators = new ArrayList<>();
         for (Dimension dimension : dimensions) {
@@ -86,7 +96,13 @@ public final class PublishedRates {
                 groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, groupRate == null ? "*" : groupRate + "%", gap,
                         representation, n.suppressed() || k.suppressed(), reason));
             }
-            rows.add(new DimensionRows(pop.dimension(), pop.label(), hideSecondSuccess(groups, allSuccesses != null)));
+            List<Row> published = hideSecondSuccess(groups, allSuccesses != null);
+            if (poolMasked) {
+                pooled(published, allPopulation, allSuccesses, allRate, suppression.minimumCellSize()).ifPresent(pool -> {
+                    published.add(pool);
+                });
+            }
+            rows.add(new DimensionRows(pop.dimension(), pop.label(), published));
         }
         return new Table(suppression.minimumCellSize(), new Overall(allPopulation, allSuccesses, allRate, allRate == null), rows);
     }
@@ -111,6 +127,30 @@ public final class PublishedRates {
                     Reason.COMPLEMENTARY));
         }
         return result;
+    }
+
+    static final String POOLED = "ALL_MASKED";
+
+    private static java.util.Optional<Row> pooled(List<Row> rows, Long allPopulation, Long allSuccesses, Double allRate, int minimum) {
+        List<Row> masked = rows.stream().filter(row -> row.population() == null).toList();
+        if (masked.size() < 2 || allPopulation == null) {
+            return java.util.Optional.empty();
+        }
+        long shownPopulation = rows.stream().filter(row -> row.population() != null).mapToLong(Row::population).sum();
+        long pooledPopulation = allPopulation - shownPopulation;
+        if (pooledPopulation < minimum) {
+            return java.util.Optional.empty();
+        }
+        Long pooledSuccesses = null;
+        if (allSuccesses != null && rows.stream().filter(row -> row.population() != null).allMatch(row -> row.successes() != null)) {
+            long shownSuccesses = rows.stream().filter(row -> row.successes() != null).mapToLong(Row::successes).sum();
+            long pool = allSuccesses - shownSuccesses;
+            pooledSuccesses = pool >= minimum ? pool : null;
+        }
+        Double pooledRate = rate(pooledSuccesses, pooledPopulation);
+        return java.util.Optional.of(new Row(POOLED, "All masked values", pooledPopulation, pooledSuccesses, pooledRate,
+                pooledRate == null ? "*" : pooledRate + "%", pooledRate == null || allRate == null ? null : round(pooledRate - allRate), null,
+                pooledRate == null, pooledRate == null ? Reason.BELOW_MINIMUM : null));
     }
 
     private static Double rate(Long successes, Long population) {

@@ -30,6 +30,29 @@ class PublishedRatesTest {
     }
 
     @Test
+    void masked_groups_can_be_pooled_into_all_masked_values_when_the_pool_is_large_enough() {
+        var table = PublishedRates.publish(new SmallCellSuppression(10), 107, 51, List.of(new PublishedRates.Dimension("RACE", "Race", List.of(
+                new PublishedRates.GroupCounts("A", "A", 50, 20),
+                new PublishedRates.GroupCounts("B", "B", 40, 20),
+                new PublishedRates.GroupCounts("C", "C", 9, 6),
+                new PublishedRates.GroupCounts("D", "D", 8, 5)))), true);
+
+        PublishedRates.Row pool = table.dimensions().get(0).groups().get(4);
+        assertThat(pool.group()).isEqualTo("ALL_MASKED");
+        assertThat(pool.population()).isEqualTo(17);
+        assertThat(pool.successes()).isEqualTo(11);
+        assertThat(pool.ratePercent()).isEqualTo(64.7);
+        assertThat(table.dimensions().get(0).groups().get(2).population()).isNull();
+
+        var small = PublishedRates.publish(new SmallCellSuppression(10), 95, 43, List.of(new PublishedRates.Dimension("RACE", "Race", List.of(
+                new PublishedRates.GroupCounts("A", "A", 50, 20),
+                new PublishedRates.GroupCounts("B", "B", 40, 20),
+                new PublishedRates.GroupCounts("C", "C", 3, 2),
+                new PublishedRates.GroupCounts("D", "D", 2, 1)))), true);
+        assertThat(small.dimensions().get(0).groups()).hasSize(4);
+    }
+
+    @Test
     void with_two_groups_one_small_success_count_hides_the_other_too() {
         var table = PublishedRates.publish(new SmallCellSuppression(10), 30, 15, List.of(new PublishedRates.Dimension("EL", "English learner", List.of(
                 new PublishedRates.GroupCounts("Y", "Yes", 20, 12),
