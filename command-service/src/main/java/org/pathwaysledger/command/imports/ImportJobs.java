@@ -3,6 +3,10 @@ package org.pathwaysledger.command.imports;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pathwaysledger.command.web.InvalidRequestException;
 import org.pathwaysledger.events.value.DistrictId;
@@ -64,17 +68,20 @@ public class ImportJobs implements AutoCloseable {
     private final ExecutorService runner;
     private final Lane[] lanes;
     private final TransactionTemplate batchTransaction;
+    private final TransactionManager axonTransactions;
     private final int rowsPerTransaction;
     private final ScheduledExecutorService progressWriter;
     private final Semaphore inFlight;
 
-    public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, ImportRepository repository, Clock clock,
+    public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, TransactionManager axonTransactions,
+                      ImportRepository repository, Clock clock,
                       @Value("${pathways.imports.lanes:8}") int laneCount,
                       @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight,
                       @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction) {
         // No retries here: each student has one lane, and a retry on another thread would escape the batch's transaction.
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.batchTransaction = new TransactionTemplate(transactions);
+        this.axonTransactions = axonTransactions;
         this.rowsPerTransaction = rowsPerTransaction;
         this.repository = repository;
         this.clock = clock;
@@ -223,9 +230,26 @@ public class ImportJobs implements AutoCloseable {
     }
 
     /**
-     * A lane writes its queued rows in batches, one database transaction per batch (the commit, not the command,
-     * is what costs). If any row of a batch is refused, the batch is rolled back and its rows are written one by
-     * one, so the refused row is reported and every other row is kept.
+     * Runs a batch's commands in one Axon unit of work and one database transaction: each command runs nested in it,
+     * so a student's aggregate is loaded once for all its rows in the batch, the region lookups are read once, and
+     * the batch's events are appended to the event store together when it commits. Any failure rolls back the whole
+     * batch (the caller then writes its rows one by one).
+     */
+    private <T> T inOneUnitOfWork(java.util.concurrent.Callable<T> work) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(axonTransactions);
+        ResultMessage<T> result = unitOfWork.executeWithResult(work, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        return result.getPayload();
+    }
+
+    /**
+     * A lane writes its queued rows in batches, one unit of work and database transaction per batch (see
+     * {@link #inOneUnitOfWork}). If any row of a batch is refused, the batch is rolled back and its rows are written
+     * one by one, so the refused row is reported and every other row is kept.
      */
     private final class Lane {
         final java.util.concurrent.LinkedBlockingQueue<RowTask> queue = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -260,7 +284,7 @@ public class ImportJobs implements AutoCloseable {
         private void writeBatch(List<RowTask> batch) {
             if (batch.size() > 1) {
                 try {
-                    List<Boolean> recorded = batchTransaction.execute(status -> {
+                    List<Boolean> recorded = inOneUnitOfWork(() -> {
                         List<Boolean> outcomes = new ArrayList<>(batch.size());
                         for (RowTask task : batch) {
                             outcomes.add(send(task));

@@ -48,7 +48,7 @@ public class EventPublisher {
 
     @EventHandler
     public void on(PublishedEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
-        EventEnvelope envelope = new EventEnvelope(
+        Outgoing envelope = new Outgoing(
                 message.getIdentifier(),
                 PublishedEventTypes.nameOf(event),
                 revisionOf(event),
@@ -57,9 +57,17 @@ public class EventPublisher {
                 event instanceof StudentEvent studentEvent ? studentEvent.studentId().value() : null,
                 message.getSequenceNumber(),
                 message.getTimestamp(),
-                json.valueToTree(event));
+                event);
         CompletableFuture<?> sent = kafka.send(PublishedEventTypes.topicOf(event), event.partitionKey(), json.writeValueAsString(envelope));
         pendingSends().add(sent);
+    }
+
+    /**
+     * The {@link EventEnvelope} as written: the same fields in the same order, with the event record serialised
+     * straight into the payload instead of through an intermediate JSON tree.
+     */
+    private record Outgoing(String eventId, String eventType, String revision, String regionId, String districtId,
+                            String studentId, long sequence, java.time.Instant occurredAt, PublishedEvent payload) {
     }
 
     private static String revisionOf(PublishedEvent event) {

@@ -67,6 +67,7 @@ public final class ImportBenchmark {
             api.put(region + "/pathways/BENCH-HEALTH", "{\"name\": \"Health\"}");
 
             long started = System.nanoTime();
+            CpuTime cpuAtStart = CpuTime.now();
             String importId = api.upload(platform.commandUrl() + "/api/v1/districts/BENCH-USD/imports", List.of(studentsFile, enrolmentsFile));
             JsonNode status;
             do {
@@ -81,6 +82,7 @@ public final class ImportBenchmark {
                 entrants = api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=BENCH-HEALTH").path("entrants").path("count").asLong();
             } while (entrants < students);
             double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+            CpuTime cpu = CpuTime.now().minus(cpuAtStart);
             double copyRowsPerSecond = copyCeiling(studentsFile, enrolmentsFile, rows);
 
             System.out.printf("%nImport benchmark, %,d rows (%s)%n", rows, status.get("status").asText());
@@ -88,6 +90,11 @@ public final class ImportBenchmark {
             System.out.printf("  import done:               %8.1f s  %,10.0f rows/s%n", importSeconds, rows / importSeconds);
             System.out.printf("  visible in analytics:      %8.1f s  %,10.0f rows/s (end to end)%n", endToEndSeconds, rows / endToEndSeconds);
             System.out.printf("  PostgreSQL COPY ceiling:              %,10.0f rows/s%n", copyRowsPerSecond);
+            System.out.printf("  CPU per 1,000 rows:        %8.2f s  (platform JVM %.2f s, PostgreSQL %.2f s); wall-clock figures above%n"
+                            + "                             depend on what else the machine runs, this does not: on %d idle cores it allows%n"
+                            + "                             about %,.0f rows/s end to end%n",
+                    cpu.totalSeconds() * 1000 / rows, cpu.jvmSeconds() * 1000 / rows, cpu.postgresSeconds() * 1000 / rows,
+                    Runtime.getRuntime().availableProcessors(), rows * Runtime.getRuntime().availableProcessors() / cpu.totalSeconds());
             System.out.printf("  peak heap (all services):  %8.0f MB (max heap %d MB)%n", peakHeap.get() / 1e6,
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {
@@ -135,6 +142,29 @@ public final class ImportBenchmark {
                 copy.copyIn("copy copy_enrolments from stdin with (format csv, header true)", enrolments);
             }
             return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** CPU time used so far by this JVM (all services, the broker, the import) and by the embedded PostgreSQL's processes. */
+    record CpuTime(double jvmSeconds, double postgresSeconds) {
+        static CpuTime now() {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            // The embedded server runs detached from this JVM: find its postmaster by port, then count it and its backends.
+            String port = " -p " + java.net.URI.create(PlatformInfrastructure.postgres().jdbcUrl().substring("jdbc:".length())).getPort() + " ";
+            double postgres = ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains("/postgres ") && line.contains(port)).orElse(false))
+                    .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                    .mapToDouble(process -> process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0))
+                    .sum();
+            return new CpuTime(jvm, postgres);
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds);
+        }
+
+        double totalSeconds() {
+            return jvmSeconds + postgresSeconds;
         }
     }
 

@@ -20,7 +20,7 @@ public enum GradeLevel {
     public String code() {
         return switch (this) {
             case KG, AD -> name();
-            default -> String.format("%02d", grade);
+            default -> grade < 10 ? "0" + grade : Integer.toString(grade);
         };
     }
 

@@ -45,6 +45,7 @@ public record SchoolYear(int startYear) {
     @JsonValue
     @Override
     public String toString() {
-        return String.format("%d-%02d", startYear, (startYear + 1) % 100);
+        int nextYear = (startYear + 1) % 100;
+        return startYear + (nextYear < 10 ? "-0" : "-") + nextYear;
     }
 }
