@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pathway's entrants followed by grade-9 cohort: entered, concentrator, completer, graduated, college,
+ * A pathway's entrants followed by cohort (grade-9 or pathway entry year, {@link CohortBasis}): entered, concentrator, completer, graduated, college,
  * credential, employed. Each stage is published as "reached / not reached" of the entrants, through the same
  * suppression as every metric, so neither a small stage nor a small remainder (entrants minus stage) is shown.
  */
@@ -71,12 +71,17 @@ public class CohortFunnel {
 
     /** One funnel per grade-9 cohort (or the one asked for), oldest first: the trend across cohorts. */
     public List<Funnel> funnels(Scope scope, Integer cohortYear, Instant asOf) {
-        StringBuilder select = new StringBuilder("select d.cohort_year");
+        return funnels(scope, CohortBasis.GRADE_9, cohortYear, asOf);
+    }
+
+    /** One funnel per cohort of the basis (grade-9 or pathway entry year; or the one asked for), oldest first. */
+    public List<Funnel> funnels(Scope scope, CohortBasis basis, Integer cohortYear, Instant asOf) {
+        StringBuilder select = new StringBuilder("select " + basis.expression() + " as cohort_year");
         for (Stage stage : Stage.values()) {
             select.append(", count(*) filter (where ").append(stage.condition).append(") as ").append(stage.name().toLowerCase());
         }
         String sql = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
-                + " and (cast(:cohort as integer) is null or d.cohort_year = :cohort) group by d.cohort_year order by d.cohort_year nulls last";
+                + " and (cast(:cohort as integer) is null or " + basis.expression() + " = :cohort) group by 1 order by 1 nulls last";
         List<Funnel> funnels = new ArrayList<>();
         scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
