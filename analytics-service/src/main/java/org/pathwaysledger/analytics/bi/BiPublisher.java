@@ -75,7 +75,10 @@ public class BiPublisher {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                refresh();
+                long started = System.nanoTime();
+                Refreshed refreshed = refresh();
+                log.info("Published {} suppressed BI cells for {} regions in {} ms", refreshed.cells(), refreshed.regions(),
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | SQLException e) {
                 log.warn("Publishing the BI cells failed (the previous cells stay): {}", e.toString());
             }

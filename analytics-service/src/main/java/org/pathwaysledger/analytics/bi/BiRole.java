@@ -18,6 +18,11 @@ public class BiRole {
     public static final String ROLE = "pathways_bi";
     private static final Logger log = LoggerFactory.getLogger(BiRole.class);
 
+    /** The service's JDBC URL without its parameters (an embedded URL names the service's own user). */
+    public static String jdbcUrlForBi(String serviceUrl) {
+        return serviceUrl == null ? "" : serviceUrl.replaceFirst("\\?.*$", "");
+    }
+
     public BiRole(JdbcClient jdbc, @Value("${pathways.bi.password:}") String password, @Value("${spring.datasource.url:}") String url) {
         if (password == null || password.isBlank()) {
             jdbc.sql("alter role " + ROLE + " nologin").update();
@@ -30,6 +35,6 @@ public class BiRole {
         // DDL takes no bind parameters: PostgreSQL itself quotes the password as a literal.
         String literal = jdbc.sql("select quote_literal(?)").param(password).query(String.class).single();
         jdbc.sql("alter role " + ROLE + " login password " + literal).update();
-        log.info("BI tools (read-only, suppressed): connect to {} as {}, schema analytics_bi", url, ROLE);
+        log.info("BI tools (read-only, suppressed): connect to {} as {}, schema analytics_bi", jdbcUrlForBi(url), ROLE);
     }
 }
