@@ -52,6 +52,7 @@ public class BiPublisher {
     private ScheduledExecutorService scheduler;
 
     public BiPublisher(JdbcClient jdbc, DataSource dataSource, OutcomeController outcomes, EarningsController earnings,
+                       @Value("${pathways.bi.password:}") String biPassword,
                        @Value("${pathways.bi.initial-delay:PT1M}") Duration initialDelay,
                        @Value("${pathways.bi.refresh-interval:PT10M}") Duration interval) {
         this.jdbc = jdbc;
@@ -59,10 +60,11 @@ public class BiPublisher {
         this.outcomes = outcomes;
         this.earnings = earnings;
         this.initialDelay = initialDelay;
-        this.interval = interval;
+        // No BI password, no BI reader: no work (and no load on benchmarks) for cells nobody can read.
+        this.interval = biPassword == null || biPassword.isBlank() ? Duration.ZERO : interval;
     }
 
-    /** Refreshes every interval (zero or negative: never, e.g. for benchmarks), on one background thread. */
+    /** Refreshes every interval (zero or negative, or no BI password: never), on one background thread. */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
         if (interval.isZero() || interval.isNegative() || scheduler != null) {
