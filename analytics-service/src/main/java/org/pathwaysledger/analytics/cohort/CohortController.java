@@ -29,20 +29,27 @@ public class CohortController {
         this.trend = trend;
     }
 
-    /** The longitudinal funnel of a pathway's entrants per cohort (grade-9 or pathway entry year; all cohorts: the trend), suppressed. */
+    /**
+     * The longitudinal funnel of a pathway's entrants per cohort (grade-9 or pathway entry year; all cohorts: the trend),
+     * with {@code years=N} also where each cohort stood at the end of each of its first N school years; suppressed.
+     */
     @GetMapping("/api/v1/cohorts/funnel")
     public FunnelAnswer funnel(@RequestParam(required = false) String pathway, @RequestParam(required = false) String sector,
                                @RequestParam(required = false) String region, @RequestParam(required = false) String district,
                                @RequestParam(required = false) String school,
                                @RequestParam(required = false) Integer cohortYear, @RequestParam(required = false) String cohortBy,
-                               @RequestParam(required = false) String asOf) {
+                               @RequestParam(defaultValue = "0") int years, @RequestParam(required = false) String asOf) {
         Scope scope = Scope.of(pathway, sector, region, district, school);
         CohortBasis basis = CohortBasis.parse(cohortBy);
         if (cohortYear != null && (cohortYear < 1950 || cohortYear > 2100)) {
             throw new InvalidValueException("cohortYear", cohortYear.toString(), "is not a cohort (entry) year; use e.g. 2025");
         }
+        if (years < 0 || years > CohortFunnel.MAX_YEARS) {
+            throw new InvalidValueException("years", Integer.toString(years), "is not a number of years to follow; use 1 to "
+                    + CohortFunnel.MAX_YEARS + " (or leave it out for the totals only)");
+        }
         Instant knownAt = AsOf.parse(asOf);
-        return new FunnelAnswer(scope, basis, AsOf.shown(knownAt), funnel.funnels(scope, basis, cohortYear, knownAt));
+        return new FunnelAnswer(scope, basis, AsOf.shown(knownAt), funnel.funnels(scope, basis, cohortYear, years, knownAt));
     }
 
     /** One metric's rate per cohort, oldest first, suppressed as one breakdown of the metric's total. */

@@ -266,6 +266,17 @@ class MetricBreadthTest {
         funnel.get("cohorts").forEach(cohort -> entered.add(cohort.get("cohortYear").asText() + ":" + cohort.get("stages").get(0).get("students").asText()));
         assertThat(entered).containsExactly("2024:15", "2025:25");
 
+        // Year by year, grade-9 cohort 2023 (40 entrants). Year 2 ends 2025-06-30: B entered (15), A and C not yet (25).
+        // Employed (a wage record): none by year 4 (ends 2027-06-30, quarter 2027Q2), so 0 and its remainder 40 are hidden;
+        // by year 5 (2028Q2) A1-A13 and B1-B11 = 24, 16 not.
+        JsonNode years = Api.get(platform.analyticsUrl() + "/api/v1/cohorts/funnel?years=5&pathway=" + NURSE).body().get("cohorts").get(0);
+        assertThat(years.get("cohortYear").asInt()).isEqualTo(2023);
+        assertThat(years.get("years")).hasSize(5);
+        assertThat(stage(years.get("years").get(1), "ENTERED").get("students").asLong()).isEqualTo(15);
+        assertThat(stage(years.get("years").get(3), "EMPLOYED").get("suppressed").asBoolean()).isTrue();
+        assertThat(stage(years.get("years").get(4), "EMPLOYED").get("students").asLong()).isEqualTo(24);
+        assertThat(Api.get(platform.analyticsUrl() + "/api/v1/cohorts/funnel?years=11&pathway=" + NURSE).status()).isEqualTo(400);
+
         assertThat(Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=pathway-participation&pathway=" + NURSE).status()).isEqualTo(400);
         assertThat(Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=completion-rate&cohortBy=EXIT&pathway=" + NURSE).status()).isEqualTo(400);
     }
@@ -313,6 +324,15 @@ class MetricBreadthTest {
     private static JsonNode metric(String id, String pathway, java.util.function.Predicate<JsonNode> ready) {
         return await(() -> Api.get(platform.analyticsUrl() + "/api/v1/metrics/" + id + "?pathway=" + pathway),
                 answer -> answer.status() == 200 && ready.test(answer.body().get("table")), id).body().get("table");
+    }
+
+    private static JsonNode stage(JsonNode year, String stage) {
+        for (JsonNode count : year.get("stages")) {
+            if (count.get("stage").asText().equals(stage)) {
+                return count;
+            }
+        }
+        throw new AssertionError("no stage " + stage);
     }
 
     private static JsonNode row(JsonNode table, String dimension, String group) {
