@@ -11,9 +11,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The wage earners among a pathway's graduated entrants (a state wage record in the 2nd quarter after the diploma
@@ -64,7 +66,7 @@ public class EarningsQuery {
         scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
                 .query(row -> {
-                    List<Dimension> grouped = new ArrayList<>();
+                    Set<Dimension> grouped = EnumSet.noneOf(Dimension.class);
                     for (Dimension dimension : Dimension.values()) {
                         if (row.getInt("g_" + dimension.column()) == 0) {
                             grouped.add(dimension);
@@ -75,14 +77,14 @@ public class EarningsQuery {
                     if (grouped.isEmpty()) {
                         all[0] = earners;
                     } else if (grouped.size() == 1) {
-                        Dimension dimension = grouped.get(0);
+                        Dimension dimension = grouped.iterator().next();
                         byDimension.get(dimension).put(dimension.groupOf(row.getObject(dimension.column())), earners);
-                    } else {
-                        for (List<Dimension> pair : intersections) {
-                            if (grouped.containsAll(pair)) {
-                                byIntersection.get(pair).put(pair.get(0).groupOf(row.getObject(pair.get(0).column())) + "|"
-                                        + pair.get(1).groupOf(row.getObject(pair.get(1).column())), earners);
-                            }
+                    }
+                    // A pair of one dimension with itself (SEX*SEX) is answered by that dimension's own grouping set.
+                    for (List<Dimension> pair : intersections) {
+                        if (grouped.equals(EnumSet.copyOf(pair))) {
+                            byIntersection.get(pair).put(pair.get(0).groupOf(row.getObject(pair.get(0).column())) + "|"
+                                    + pair.get(1).groupOf(row.getObject(pair.get(1).column())), earners);
                         }
                     }
                 });

@@ -229,6 +229,12 @@ class MetricBreadthTest {
         assertThat(others.get("earners").isNull() && others.get("medianQuarterlyWage").isNull()).isTrue();
         assertThat(others.get("reason").asText()).isEqualTo("COMPLEMENTARY");
 
+        // Intersections: Hispanic girls are the same 13 earners (median 13000); a dimension with itself is its own breakdown.
+        JsonNode crossed = Api.get(platform.analyticsUrl() + "/api/v1/metrics/median-quarterly-earnings?pathway=" + NURSE
+                + "&intersect=RACE_ETHNICITY*SEX&intersect=SEX*SEX").body();
+        assertThat(medianRow(crossed, "RACE_ETHNICITY*SEX", "HISPANIC_OR_LATINO|F").get("medianQuarterlyWage").asDouble()).isEqualTo(13000.0);
+        assertThat(medianRow(crossed, "SEX*SEX", "M|M").get("medianQuarterlyWage").asDouble()).isEqualTo(9550.0);
+
         String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl()
                 + "/api/v1/metrics/median-quarterly-earnings.csv?pathway=" + NURSE)).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(csv).contains("median-quarterly-earnings,MB-NURSE,ALL,ALL,23,11000.0,44000.0,no,\r\n");
