@@ -56,8 +56,10 @@ class MetricBreadthTest {
 
     @BeforeAll
     static void loadRegion() throws Exception {
+        // The region's own nontraditional list (a setting): nursing for men, construction for women.
         platform = Platform.start(Platform.Ports.random(), Map.of("pathways.bi.password", BI_PASSWORD,
-                "pathways.bi.initial-delay", "PT1S", "pathways.bi.refresh-interval", "PT3S"));
+                "pathways.bi.initial-delay", "PT1S", "pathways.bi.refresh-interval", "PT3S",
+                "pathways.region.nontraditional-fields", "51.38:M:Registered nursing,46:F"));
         String region = platform.commandUrl() + "/api/v1/regions/" + REGION;
         expectAccepted(Api.put(region, "{\"name\": \"Metric breadth region\"}"));
         expectAccepted(Api.put(region + "/members/" + DISTRICT, "{\"kind\": \"K12_DISTRICT\"}"));
@@ -319,6 +321,13 @@ class MetricBreadthTest {
                 catalogue.next();
                 assertThat(catalogue.getLong(1)).isEqualTo(1);
             }
+            List<String> nontraditional = new ArrayList<>();
+            try (ResultSet fields = sql.executeQuery("select cip_prefix || ':' || underrepresented_sex || ':' || field from analytics_bi.nontraditional_field order by 1")) {
+                while (fields.next()) {
+                    nontraditional.add(fields.getString(1));
+                }
+            }
+            assertThat(nontraditional).containsExactly("46:F:CIP 46", "51.38:M:Registered nursing");
             assertThatThrownBy(() -> sql.executeQuery("select * from analytics.pathway_entrant")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> sql.executeQuery("select * from analytics.student_demographics")).isInstanceOf(SQLException.class)
