@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pathway's entrants followed by grade-9 cohort: entered, concentrator, completer, graduated, college,
+ * A pathway's entrants followed by cohort (grade-9 or pathway entry year, {@link CohortBasis}): entered, concentrator, completer, graduated, college,
  * credential, employed. Each stage is published as "reached / not reached" of the entrants, through the same
  * suppression as every metric, so neither a small stage nor a small remainder (entrants minus stage) is shown.
  */
@@ -23,20 +23,20 @@ import java.util.List;
 public class CohortFunnel {
 
     public enum Stage {
-        ENTERED("Entered the pathway", "true"),
+        ENTERED("Entered the pathway", "BY(e.entry_date)"),
         CONCENTRATOR("Became a concentrator", "exists (select 1 from pathway_status s where s.district_id = e.district_id and s.student_id = e.student_id "
-                + "and s.pathway_id = e.pathway_id and s.status = 'CONCENTRATOR' and " + known("s") + ")"),
+                + "and s.pathway_id = e.pathway_id and s.status = 'CONCENTRATOR' and BY(s.reached_on) and " + known("s") + ")"),
         COMPLETER("Completed the pathway", "exists (select 1 from pathway_status s where s.district_id = e.district_id and s.student_id = e.student_id "
-                + "and s.pathway_id = e.pathway_id and s.status = 'COMPLETER' and " + known("s") + ")"),
+                + "and s.pathway_id = e.pathway_id and s.status = 'COMPLETER' and BY(s.reached_on) and " + known("s") + ")"),
         GRADUATED("Graduated from high school", "exists (select 1 from high_school_completion h where h.district_id = e.district_id "
-                + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA' and " + known("h") + ")"),
+                + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA' and BY(h.completed_on) and " + known("h") + ")"),
         COLLEGE("Enrolled in postsecondary education", "exists (select 1 from postsecondary_enrollment p where p.district_id = e.district_id "
-                + "and p.student_id = e.student_id and " + known("p") + ")"),
+                + "and p.student_id = e.student_id and BY(p.enrolled_on) and " + known("p") + ")"),
         CREDENTIAL("Earned a credential (industry or postsecondary)", "(exists (select 1 from industry_credential i where i.district_id = e.district_id "
-                + "and i.student_id = e.student_id and " + known("i") + ") or exists (select 1 from postsecondary_credential c "
-                + "where c.district_id = e.district_id and c.student_id = e.student_id and " + known("c") + "))"),
+                + "and i.student_id = e.student_id and BY(i.earned_date) and " + known("i") + ") or exists (select 1 from postsecondary_credential c "
+                + "where c.district_id = e.district_id and c.student_id = e.student_id and BY(c.earned_on) and " + known("c") + "))"),
         EMPLOYED("Employed (a state wage record)", "exists (select 1 from wage_record w where w.district_id = e.district_id "
-                + "and w.student_id = e.student_id and " + known("w") + ")");
+                + "and w.student_id = e.student_id and BY_QUARTER(w.year_quarter) and " + known("w") + ")");
 
         private final String label;
         private final String condition;
@@ -50,6 +50,20 @@ public class CohortFunnel {
             return label;
         }
 
+        /** Reached at any time (known at {@code :asOf}). */
+        String condition() {
+            return by(condition, "true", "true");
+        }
+
+        /** Reached on or before the date {@code bound} (SQL). */
+        String conditionBy(String bound) {
+            return by(condition, "$1 <= " + bound, "$1 <= to_char(" + bound + ", 'YYYY\"Q\"Q')");
+        }
+
+        private static String by(String condition, String date, String quarter) {
+            return condition.replaceAll("BY_QUARTER\\(([\\w.]+)\\)", quarter).replaceAll("BY\\(([\\w.]+)\\)", date);
+        }
+
         private static String known(String alias) {
             return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))";
         }
@@ -58,8 +72,16 @@ public class CohortFunnel {
     public record StageCount(String stage, String label, Long students, boolean suppressed, SmallCellSuppression.Reason reason) {
     }
 
-    public record Funnel(Integer cohortYear, List<StageCount> stages) {
+    /** How far the cohort had come by the end (June 30) of its {@code year}-th school year, e.g. year 4 of grade-9 cohort 2024 ends 2028-06-30. */
+    public record YearStages(int year, List<StageCount> stages) {
     }
+
+    /** {@code years} is null unless year-by-year was asked for. */
+    public record Funnel(Integer cohortYear, List<StageCount> stages, List<YearStages> years) {
+    }
+
+    /** At most this many years are followed year by year (four of high school, then six after). */
+    public static final int MAX_YEARS = 10;
 
     private final JdbcClient jdbc;
     private final SmallCellSuppression suppression;
@@ -71,12 +93,28 @@ public class CohortFunnel {
 
     /** One funnel per grade-9 cohort (or the one asked for), oldest first: the trend across cohorts. */
     public List<Funnel> funnels(Scope scope, Integer cohortYear, Instant asOf) {
-        StringBuilder select = new StringBuilder("select d.cohort_year");
+        return funnels(scope, CohortBasis.GRADE_9, cohortYear, 0, asOf);
+    }
+
+    /**
+     * One funnel per cohort of the basis (grade-9 or pathway entry year; or the one asked for), oldest first, and,
+     * with {@code years > 0}, where the cohort stood at the end of each of its first {@code years} school years.
+     */
+    public List<Funnel> funnels(Scope scope, CohortBasis basis, Integer cohortYear, int years, Instant asOf) {
+        if (years < 0 || years > MAX_YEARS) {
+            throw new IllegalArgumentException("years must be between 0 and " + MAX_YEARS);
+        }
+        StringBuilder select = new StringBuilder("select " + basis.expression() + " as cohort_year");
         for (Stage stage : Stage.values()) {
-            select.append(", count(*) filter (where ").append(stage.condition).append(") as ").append(stage.name().toLowerCase());
+            select.append(", count(*) filter (where ").append(stage.condition()).append(") as ").append(stage.name().toLowerCase());
+            for (int year = 1; year <= years; year++) {
+                String endOfYear = "make_date(" + basis.expression() + " + " + year + ", 6, 30)";
+                select.append(", count(*) filter (where ").append(stage.conditionBy(endOfYear)).append(") as y").append(year).append("_")
+                        .append(stage.name().toLowerCase());
+            }
         }
         String sql = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
-                + " and (cast(:cohort as integer) is null or d.cohort_year = :cohort) group by d.cohort_year order by d.cohort_year nulls last";
+                + " and (cast(:cohort as integer) is null or " + basis.expression() + " = :cohort) group by 1 order by 1 nulls last";
         List<Funnel> funnels = new ArrayList<>();
         scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
@@ -85,16 +123,31 @@ public class CohortFunnel {
                     long entered = row.getLong(Stage.ENTERED.name().toLowerCase());
                     List<StageCount> stages = new ArrayList<>();
                     for (Stage stage : Stage.values()) {
-                        long reached = row.getLong(stage.name().toLowerCase());
-                        var published = suppression.publish(entered, List.of(new Breakdown(stage.name(), stage.label(), List.of(
-                                new Cell("REACHED", stage.label(), reached), new Cell("NOT_REACHED", "Not " + stage.label(), entered - reached)))));
-                        PublishedCell cell = stage == Stage.ENTERED
-                                ? new PublishedCell("REACHED", stage.label(), published.total().count(), published.total().suppressed(), published.total().reason())
-                                : published.breakdowns().get(0).cells().get(0);
-                        stages.add(new StageCount(stage.name(), stage.label(), cell.count(), cell.suppressed(), cell.reason()));
+                        stages.add(publish(stage, entered, row.getLong(stage.name().toLowerCase()), stage == Stage.ENTERED));
                     }
-                    funnels.add(new Funnel((Integer) row.getObject("cohort_year"), stages));
+                    List<YearStages> byYear = years == 0 ? null : new ArrayList<>();
+                    for (int year = 1; year <= years; year++) {
+                        List<StageCount> reached = new ArrayList<>();
+                        for (Stage stage : Stage.values()) {
+                            reached.add(publish(stage, entered, row.getLong("y" + year + "_" + stage.name().toLowerCase()), false));
+                        }
+                        byYear.add(new YearStages(year, reached));
+                    }
+                    funnels.add(new Funnel((Integer) row.getObject("cohort_year"), stages, byYear));
                 });
         return funnels;
+    }
+
+    /**
+     * A stage of a cohort as "reached / not reached" of its entrants, suppressed together; the entered stage itself
+     * (the cohort's size) is the total.
+     */
+    private StageCount publish(Stage stage, long entered, long reached, boolean cohortSize) {
+        var published = suppression.publish(entered, List.of(new Breakdown(stage.name(), stage.label(), List.of(
+                new Cell("REACHED", stage.label(), reached), new Cell("NOT_REACHED", "Not " + stage.label(), entered - reached)))));
+        PublishedCell cell = cohortSize
+                ? new PublishedCell("REACHED", stage.label(), published.total().count(), published.total().suppressed(), published.total().reason())
+                : published.breakdowns().get(0).cells().get(0);
+        return new StageCount(stage.name(), stage.label(), cell.count(), cell.suppressed(), cell.reason());
     }
 }

@@ -10,24 +10,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Keeps each pathway's region and industry sector, so metrics can be asked for a sector or a whole region. */
+/**
+ * Keeps each pathway's region, industry sector and CIP code, so metrics can be asked for a sector or a whole region,
+ * and Perkins 4S1 knows which field the pathway leads to.
+ */
 public class CatalogueProjection implements EventProjection {
 
     @Override
     public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
         if (event instanceof PathwayDefined defined) {
-            upsert(tx, defined.regionId().value(), defined.pathwayId().value(), defined.definition().industrySector());
+            upsert(tx, defined.regionId().value(), defined.pathwayId().value(), defined.definition().industrySector(), defined.definition().cipCode());
         } else if (event instanceof PathwayRevised revised) {
-            upsert(tx, revised.regionId().value(), revised.pathwayId().value(), revised.definition().industrySector());
+            upsert(tx, revised.regionId().value(), revised.pathwayId().value(), revised.definition().industrySector(), revised.definition().cipCode());
         }
     }
 
-    private static void upsert(Connection tx, String region, String pathway, String sector) throws SQLException {
-        try (PreparedStatement upsert = tx.prepareStatement("insert into catalogue_pathway (region_id, pathway_id, industry_sector) values (?, ?, ?) "
-                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector")) {
+    private static void upsert(Connection tx, String region, String pathway, String sector, String cipCode) throws SQLException {
+        try (PreparedStatement upsert = tx.prepareStatement("insert into catalogue_pathway (region_id, pathway_id, industry_sector, cip_code) values (?, ?, ?, ?) "
+                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector, cip_code = excluded.cip_code")) {
             upsert.setString(1, region);
             upsert.setString(2, pathway);
             upsert.setString(3, sector);
+            upsert.setString(4, cipCode);
             upsert.executeUpdate();
         }
     }

@@ -60,8 +60,26 @@ public class OutcomeController {
         for (OutcomeMetric metric : OutcomeMetric.values()) {
             metrics.add(describe(metric));
         }
+        metrics.add(CTE_STUDENTS);
+        metrics.add(MEDIAN_EARNINGS);
         return metrics;
     }
+
+    /** The K12 SWP count of CTE students: the "who enters" count, over the same grade 9-12 base as participation. */
+    static final MetricDescription CTE_STUDENTS = new MetricDescription("k12swp-cte-students", "K12 SWP: CTE students",
+            "Students in grades 9-12 enrolled in a CTE pathway of the scope (each student once, however many pathways)",
+            "K-12 students in grades 9 to 12 of the district (or of every district)",
+            "Registered students in grades 9-12, with their latest demographics", "all events known at asOf (default now)",
+            "StudentRegistered / DetailsChanged / RecordCorrected, StudentEnrolledInPathway", "/api/v1/metrics/k12swp-cte-students?pathway={pathwayId}");
+
+    /** Served by {@link org.pathwaysledger.analytics.earnings.EarningsController}: a median, not a rate. */
+    public static final MetricDescription MEDIAN_EARNINGS = new MetricDescription("median-quarterly-earnings",
+            "Median quarterly earnings in the second quarter after high school",
+            "Median of the wages (all employers) earned in the 2nd quarter after the diploma quarter; x4 for annual (SWP)",
+            "Entrants of the pathway who graduated (HS_DIPLOMA) and have a state wage record in that quarter; "
+                    + "a median is shown only where its count is",
+            "Graduated entrants with wage records, by their demographics on the day of entry", "all events known at asOf (default now)",
+            "HighSchoolCompleted (HS_DIPLOMA), QuarterlyWageRecorded", "/api/v1/metrics/median-quarterly-earnings?pathway={pathwayId}");
 
     /** Who enters: of the students who could, the share that entered; its representation index compares entrants to the base. */
     static final MetricDescription PARTICIPATION = new MetricDescription("pathway-participation", "Pathway participation (who enters)",
@@ -83,9 +101,9 @@ public class OutcomeController {
                                  @RequestParam(required = false) List<String> intersect,
                                  @RequestParam(required = false) String asOf,
                                  @RequestParam(defaultValue = "false") boolean pool) {
-        boolean participation = metricId.equals(PARTICIPATION.id());
+        boolean participation = metricId.equals(PARTICIPATION.id()) || metricId.equals(CTE_STUDENTS.id());
         OutcomeMetric metric = participation ? null : OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
-                "is not a metric; use pathway-entry, pathway-participation or one of "
+                "is not a metric; use pathway-entry, pathway-participation, k12swp-cte-students, median-quarterly-earnings or one of "
                         + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
         Scope scope = Scope.of(pathway, sector, region, district, school);
         List<List<Dimension>> intersections = intersections(intersect);
@@ -119,7 +137,7 @@ public class OutcomeController {
                     pair.get(0).label() + " by " + pair.get(1).label(), groups));
         }
         PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions, pool);
-        MetricDescription described = participation ? PARTICIPATION : describe(metric);
+        MetricDescription described = participation ? (metricId.equals(CTE_STUDENTS.id()) ? CTE_STUDENTS : PARTICIPATION) : describe(metric);
         return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(),
                 scope.pathway() == null ? null : scope.pathway().value(), scope.district() == null ? null : scope.district().value(),
                 scope, AsOf.shown(knownAt), table, consumer.status());
@@ -153,7 +171,7 @@ public class OutcomeController {
     }
 
     /** {@code intersect=RACE_ETHNICITY*ENGLISH_LEARNER}, repeatable, at most 3: two-way intersections on demand. */
-    private static List<List<Dimension>> intersections(List<String> requested) {
+    public static List<List<Dimension>> intersections(List<String> requested) {
         List<List<Dimension>> pairs = new ArrayList<>();
         if (requested == null) {
             return pairs;

@@ -78,7 +78,50 @@ public enum OutcomeMetric {
             "PathwayStatusReached (CONCENTRATOR), HighSchoolCompleted (HS_DIPLOMA), WorkBasedLearningLogged",
             "Concentrators of the pathway who graduated (HS_DIPLOMA)",
             Populations.CONCENTRATOR + " and " + Populations.GRADUATED,
-            "exists (select 1 from wbl_placement w where KNOWN(w) and w.district_id = e.district_id and w.student_id = e.student_id)");
+            "exists (select 1 from wbl_placement w where KNOWN(w) and w.district_id = e.district_id and w.student_id = e.student_id)"),
+    PERKINS_4S1("perkins-4s1", "Perkins V 4S1: concentrators in nontraditional fields",
+            "Concentrators of the sex under-represented (< 25% of workers) in the field the pathway leads to; non-binary and "
+                    + "not-selected students are in the denominator, never in the numerator",
+            "PathwayStatusReached (CONCENTRATOR), PathwayDefined / PathwayRevised (cip_code); the region's nontraditional_field list",
+            "Concentrators of pathways whose CIP code is on the region's nontraditional list (analytics.nontraditional_field)",
+            Populations.CONCENTRATOR + " and " + Populations.UNDERREPRESENTED_SEX + " is not null",
+            "d.sex = " + Populations.UNDERREPRESENTED_SEX),
+    K12SWP_PARTICIPANTS("k12swp-participants", "K12 SWP: CTE participants",
+            "Entrants who became CTE participants under the region's rule (Perkins V: one course; California: 150 hours); "
+                    + "a concentrator or completer counts as a participant",
+            "PathwayStatusReached (PARTICIPANT, CONCENTRATOR, COMPLETER)",
+            Populations.PARTICIPANT),
+    K12SWP_COMPLETERS("k12swp-completers", "K12 SWP: CTE completers",
+            "Participants who completed the pathway (California K12 SWP: 300 hours and the capstone with C- or better)",
+            "PathwayStatusReached (PARTICIPANT, CONCENTRATOR, COMPLETER)",
+            "CTE participants of the pathway",
+            Populations.PARTICIPANT,
+            Populations.COMPLETER),
+    K12SWP_COMPLETERS_EARLY_CREDIT("k12swp-completers-early-credit", "K12 SWP: completers with early postsecondary credit",
+            "Completers who earned dual-enrollment, concurrent or articulated college credit",
+            "PathwayStatusReached (COMPLETER), CollegeCreditEarned",
+            "CTE completers of the pathway",
+            Populations.COMPLETER,
+            "exists (select 1 from college_credit c where KNOWN(c) and c.district_id = e.district_id and c.student_id = e.student_id)"),
+    K12SWP_COMPLETERS_WBL("k12swp-completers-wbl", "K12 SWP: completers with work-based learning",
+            "Completers with at least one work-based learning placement",
+            "PathwayStatusReached (COMPLETER), WorkBasedLearningLogged",
+            "CTE completers of the pathway",
+            Populations.COMPLETER,
+            "exists (select 1 from wbl_placement w where KNOWN(w) and w.district_id = e.district_id and w.student_id = e.student_id)"),
+    K12SWP_COMPLETERS_CERTIFICATION("k12swp-completers-certification", "K12 SWP: completers with a third-party certification",
+            "Completers who earned an industry (third-party) credential",
+            "PathwayStatusReached (COMPLETER), IndustryCredentialEarned",
+            "CTE completers of the pathway",
+            Populations.COMPLETER,
+            "exists (select 1 from industry_credential i where KNOWN(i) and i.district_id = e.district_id and i.student_id = e.student_id)"),
+    LIVING_WAGE("living-wage", "Living wage in the second quarter after high school",
+            "Graduates whose wages in the 2nd quarter after the diploma (all employers) reach the region's quarterly living wage "
+                    + "(pathways.region.living-wage-quarterly)",
+            "HighSchoolCompleted (HS_DIPLOMA), QuarterlyWageRecorded",
+            "Entrants of the pathway who graduated (HS_DIPLOMA) and have a state wage record in the 2nd quarter after the diploma quarter",
+            Populations.GRADUATED + " and " + Populations.SECOND_QUARTER_WAGES + " is not null",
+            Populations.SECOND_QUARTER_WAGES + " >= :livingWageQuarterly");
 
     private static final String ENTRANTS = "Students who entered the pathway, with their demographics on the day of entry";
 
@@ -90,6 +133,17 @@ public enum OutcomeMetric {
                 + "and h.district_id = e.district_id and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA')";
         static final String GRADUATED = "exists (select 1 from high_school_completion h where KNOWN(h) and h.district_id = e.district_id "
                 + "and h.student_id = e.student_id and h.completion = 'HS_DIPLOMA')";
+        /** Any status implies participation: a district may assert a completer without the earlier steps. */
+        static final String PARTICIPANT = "exists (select 1 from pathway_status s where KNOWN(s) and s.district_id = e.district_id "
+                + "and s.student_id = e.student_id and s.pathway_id = e.pathway_id and s.status in ('PARTICIPANT', 'CONCENTRATOR', 'COMPLETER'))";
+        static final String COMPLETER = "exists (select 1 from pathway_status s where KNOWN(s) and s.district_id = e.district_id "
+                + "and s.student_id = e.student_id and s.pathway_id = e.pathway_id and s.status = 'COMPLETER')";
+        /** The sex under-represented in the pathway's field (longest matching CIP prefix), or null when it is traditional. */
+        static final String UNDERREPRESENTED_SEX = "(select n.underrepresented_sex from catalogue_pathway c join nontraditional_field n "
+                + "on c.cip_code like n.cip_prefix || '%' where c.pathway_id = e.pathway_id order by length(n.cip_prefix) desc limit 1)";
+        /** Wages from every employer in the 2nd quarter after the diploma quarter (Perkins 3S1's quarter), or null. */
+        static final String SECOND_QUARTER_WAGES = "(select sum(w.quarterly_wage) from wage_record w where KNOWN(w) and w.district_id = e.district_id "
+                + "and w.student_id = e.student_id and w.year_quarter = to_char(" + DIPLOMA_DATE + " + interval '6 months', 'YYYY\"Q\"Q'))";
     }
 
     private final String id;
@@ -131,7 +185,7 @@ public enum OutcomeMetric {
         return denominator == null ? ENTRANTS : denominator + ", with their demographics on the day of entry";
     }
 
-    String populationCondition() {
+    public String populationCondition() {
         return known(populationCondition);
     }
 
@@ -139,13 +193,18 @@ public enum OutcomeMetric {
         return sourceEvents + "; population from StudentEnrolledInPathway and StudentRegistered / DetailsChanged / RecordCorrected";
     }
 
-    String successCondition() {
+    public String successCondition() {
         return known(successCondition);
     }
 
     /** Only facts the ledger knew at {@code :asOf} and had not withdrawn by then count. */
     private static String known(String condition) {
         return condition.replaceAll("KNOWN\\((\\w+)\\)", "($1.recorded_at <= :asOf and ($1.withdrawn_at is null or $1.withdrawn_at > :asOf))");
+    }
+
+    /** SQL over the entrant {@code e}: wages in the 2nd quarter after the diploma quarter, or null (as known at {@code :asOf}). */
+    public static String secondQuarterWages() {
+        return known(Populations.SECOND_QUARTER_WAGES);
     }
 
     public static Optional<OutcomeMetric> byId(String id) {

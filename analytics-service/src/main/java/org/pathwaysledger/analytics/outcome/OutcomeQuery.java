@@ -1,6 +1,7 @@
 package org.pathwaysledger.analytics.outcome;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.region.RegionSettings;
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.subgroup.Dimension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +22,11 @@ public class OutcomeQuery {
     }
 
     private final JdbcClient jdbc;
+    private final RegionSettings region;
 
-    public OutcomeQuery(JdbcClient jdbc) {
+    public OutcomeQuery(JdbcClient jdbc, RegionSettings region) {
         this.jdbc = jdbc;
+        this.region = region;
     }
 
     /**
@@ -69,6 +72,7 @@ public class OutcomeQuery {
         long[] totals = new long[2];
         scope.bind(jdbc.sql(sql))
                 .param("asOf", java.sql.Timestamp.from(asOf))
+                .param("livingWageQuarterly", region.livingWageQuarterly())
                 .query(row -> {
                     long populationCount = row.getLong("population");
                     long successes = row.getLong("successes");

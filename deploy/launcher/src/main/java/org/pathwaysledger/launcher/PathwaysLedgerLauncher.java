@@ -58,6 +58,8 @@ public final class PathwaysLedgerLauncher {
                  Command service   %s   (register, enrol: PUT/POST /api/v1/districts/...)
                  Query service     %s   (journeys: GET /api/v1/districts/{d}/students/{s})
                  Analytics service %s   (metrics, suppressed)
+                 BI tools (SQL)    %s   user pathways_bi, schema analytics_bi, read-only, suppressed
+                                   (%s)
 
                  Try:
                    curl '%s/api/v1/metrics/pathway-entry?pathway=%s'
@@ -66,6 +68,9 @@ public final class PathwaysLedgerLauncher {
                 ================================================================================
                 %n""", upMillis / 1000.0, (System.nanoTime() - started) / 1e9, loaded,
                 platform.commandUrl(), platform.queryUrl(), platform.analyticsUrl(),
+                org.pathwaysledger.analytics.bi.BiRole.jdbcUrlForBi(org.pathwaysledger.infrastructure.PlatformInfrastructure.postgres().jdbcUrl()),
+                System.getenv("PATHWAYS_BI_PASSWORD") == null || System.getenv("PATHWAYS_BI_PASSWORD").isBlank()
+                        ? "login disabled: start with PATHWAYS_BI_PASSWORD=... to open it" : "password: PATHWAYS_BI_PASSWORD",
                 platform.analyticsUrl(), pathway, platform.queryUrl());
         Thread.currentThread().join();
     }

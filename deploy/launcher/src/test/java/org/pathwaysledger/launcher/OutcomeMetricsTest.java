@@ -206,7 +206,9 @@ class OutcomeMetricsTest {
         catalogue.forEach(metric -> ids.add(metric.get("id").asText()));
         assertThat(ids).containsExactly("pathway-entry", "pathway-participation", "concentrator-rate", "completion-rate", "early-college-credit",
                 "twelve-college-credits", "wbl-participation", "industry-credential", "perkins-1s1", "postsecondary-within-one-year",
-                "perkins-3s1", "perkins-5s1", "perkins-5s2", "perkins-5s3");
+                "perkins-3s1", "perkins-5s1", "perkins-5s2", "perkins-5s3", "perkins-4s1", "k12swp-participants", "k12swp-completers",
+                "k12swp-completers-early-credit", "k12swp-completers-wbl", "k12swp-completers-certification", "living-wage",
+                "k12swp-cte-students", "median-quarterly-earnings");
         for (String id : ids) {
             Api.Answer answer = Api.get(platform.analyticsUrl() + "/api/v1/metrics/" + id + "?pathway=" + PATHWAY + "&asOf=2030-01-01");
             assertThat(answer.status()).as(id + ": " + answer.body()).isEqualTo(200);
