@@ -72,6 +72,7 @@ public class ImportJobs implements AutoCloseable {
     private final int rowsPerTransaction;
     private final ScheduledExecutorService progressWriter;
     private final Semaphore inFlight;
+    private volatile boolean closed;
 
     public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, TransactionManager axonTransactions,
                       ImportRepository repository, Clock clock,
@@ -131,7 +132,7 @@ public class ImportJobs implements AutoCloseable {
             job.phase = ImportStatus.Phase.DONE;
             job.message = job.rowsRejected.get() == 0 ? "All rows accepted" :
                     job.rowsRejected.get() + " row(s) rejected; every other row was imported. See errors.csv for the line, column and fix.";
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Import {} failed", job.importId, e);
             job.phase = ImportStatus.Phase.FAILED;
             job.message = "The import stopped unexpectedly; rows before the failure were imported. Submitting again is safe: rows already recorded are skipped.";
@@ -262,16 +263,32 @@ public class ImportJobs implements AutoCloseable {
 
         private void run() {
             List<RowTask> batch = new ArrayList<>();
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!closed) {
                 try {
-                    batch.add(queue.take());
+                    RowTask first = queue.poll(1, TimeUnit.SECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
                 } catch (InterruptedException e) {
-                    return;
+                    // Only close() ends a lane. Any other interrupt (Axon interrupts a unit of work that runs past its
+                    // timeout, and the flag can outlive the command) must not silently stop this lane: a stopped lane
+                    // would leave every later import waiting for rows nobody writes.
+                    continue;
                 }
                 queue.drainTo(batch, rowsPerTransaction - 1);
                 try {
                     writeBatch(batch);
+                } catch (Throwable unexpected) {
+                    String reference = UUID.randomUUID().toString();
+                    log.error("Import lane {} could not write a batch of {} rows, reference {}", thread.getName(), batch.size(), reference, unexpected);
+                    batch.forEach(task -> {
+                        task.job().reject(task.file(), task.line(), null, null, "could not be recorded because of an internal error (reference "
+                                + reference + "); submitting the file again is safe");
+                        task.job().rowsRejected.incrementAndGet();
+                    });
                 } finally {
+                    Thread.interrupted();
                     batch.forEach(task -> {
                         inFlight.release();
                         task.job().pending.arriveAndDeregister();
@@ -364,6 +381,7 @@ public class ImportJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         runner.shutdownNow();
         progressWriter.shutdownNow();
         for (Lane lane : lanes) {
