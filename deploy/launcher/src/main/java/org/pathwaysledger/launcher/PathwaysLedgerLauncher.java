@@ -59,13 +59,15 @@ public final class PathwaysLedgerLauncher {
                  Query service     %s   (journeys: GET /api/v1/districts/{d}/students/{s})
                  Analytics service %s   (metrics, suppressed)
 
+                 Web UI            %s  (region overview, equity view, program finder, district views)
+
                  Try:
                    curl '%s/api/v1/metrics/pathway-entry?pathway=%s'
                    curl %s/api/v1/districts/DEMO-USD-NORTH/students/S00001
                  Stop with Ctrl-C.
                 ================================================================================
                 %n""", upMillis / 1000.0, (System.nanoTime() - started) / 1e9, loaded,
-                platform.commandUrl(), platform.queryUrl(), platform.analyticsUrl(),
+                platform.commandUrl(), platform.queryUrl(), platform.analyticsUrl(), platform.webUiUrl(),
                 platform.analyticsUrl(), pathway, platform.queryUrl());
         Thread.currentThread().join();
     }

@@ -1,0 +1,17 @@
+-- What tells whether a district's pathway student is on track (issue 6, district views): the courses passed, the
+-- work-based learning and the college credits of each student, one row per fact by its natural key (a revision of
+-- the fact replaces the row; a withdrawn fact is deleted by its sequence).
+create table progress_fact (
+    district_id varchar(64)   not null,
+    student_id  varchar(64)   not null,
+    kind        varchar(20)   not null, -- COURSE, WBL, COLLEGE_CREDIT
+    fact_key    varchar(300)  not null,
+    sequence    bigint        not null,
+    pathway_id  varchar(64),
+    course_role varchar(20),
+    passed      boolean       not null default true,
+    credits     numeric(8, 2),
+    primary key (district_id, student_id, kind, fact_key)
+);
+
+create index progress_fact_by_sequence on progress_fact (district_id, student_id, sequence);
