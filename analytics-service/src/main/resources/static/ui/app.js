@@ -63,6 +63,7 @@ async function render() {
       main.setAttribute('aria-busy', 'false');
       main.dataset.ready = 'true';
       main.dataset.view = view;
+      main.dataset.render = String(mine);
     }
   }
   showFreshness();

@@ -71,16 +71,16 @@ export function reasonText(reason) {
   return reason && REASONS[reason] ? REASONS[reason]() : 'small cell';
 }
 
-/** A table cell for a published number, or the word Suppressed (with its reason): never a zero. */
+/** A table cell for a published number; a number the API hid (null and suppressed) reads Suppressed, never zero. */
 export function numberCell(value, suppressed, reason, format = String) {
-  if (suppressed || value === null || value === undefined) {
-    if (suppressed) {
-      return el('td', { class: 'num', 'data-suppressed': 'true', 'data-reason': reason || '' },
-        el('span', { class: 'suppressed', title: `Suppressed: ${reasonText(reason)}` }, 'Suppressed'));
-    }
-    return el('td', { class: 'num muted' }, '—');
+  if (value !== null && value !== undefined) {
+    return el('td', { class: 'num' }, format(value));
   }
-  return el('td', { class: 'num' }, format(value));
+  if (suppressed) {
+    return el('td', { class: 'num', 'data-suppressed': 'true', 'data-reason': reason || '' },
+      el('span', { class: 'suppressed', title: `Suppressed: ${reasonText(reason)}` }, 'Suppressed'));
+  }
+  return el('td', { class: 'num muted' }, '—');
 }
 
 export const percent = value => `${Number(value).toFixed(1)}%`;

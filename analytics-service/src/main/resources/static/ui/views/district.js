@@ -15,12 +15,12 @@ function keyHeaders(district) {
 
 function importRows(imports) {
   return imports.map(i => [
-    el('th', { scope: 'row' }, el('code', {}, i.importId.slice(0, 8)), i.dryRun ? el('span', { class: 'muted' }, ' (dry run)') : null),
+    el('th', { scope: 'row' }, el('code', {}, i.importId), i.dryRun ? el('span', { class: 'muted' }, ' (dry run)') : null),
     i.submittedAt ? new Date(i.submittedAt).toLocaleString() : '',
     (i.files || []).join(', '),
     el('td', { 'data-import-status': i.status }, i.status,
       ACTIVE.includes(i.status) ? el('progress', { class: 'progress', max: '100', value: String(Math.round(i.percentDone || 0)),
-        'aria-label': `Progress of import ${i.importId.slice(0, 8)}` }) : null,
+        'aria-label': `Progress of import ${i.importId}` }) : null,
       i.etaSeconds && ACTIVE.includes(i.status) ? el('span', { class: 'muted' }, ` ${i.etaSeconds} s left`) : null),
     numberCell(i.rowsRead), numberCell(i.rowsAccepted), numberCell(i.rowsUnchanged), numberCell(i.rowsRejected),
     i.rowsRejected > 0 || (i.warnings || []).length
@@ -81,7 +81,7 @@ export async function renderDistrict(root, params, navigate) {
     try {
       const accepted = await commandService(`districts/${encodeURIComponent(district)}/imports`, { dryRun: dryRun.checked ? 'true' : '' },
         { method: 'POST', body });
-      uploadStatus.textContent = `Import ${accepted.importId.slice(0, 8)} accepted: ${accepted.status}.`;
+      uploadStatus.textContent = `Import ${accepted.importId} accepted: ${accepted.status}.`;
       files.value = '';
       await refreshImports(importTable, district, true);
     } catch (error) {

@@ -57,9 +57,9 @@ export async function renderEquity(root, params, navigate) {
   root.append(el('p', {}, el('strong', {}, answer.title), ` for ${scopeText}${district ? `, district ${district}` : ''}${state.asOf ? `, as of ${state.asOf}` : ''}: `,
     `${described ? described.numerator : ''} of ${described ? described.denominator.toLowerCase() : 'the population'}.`));
   root.append(el('div', { class: 'kpis' },
-    el('div', { class: 'kpi', 'data-kpi': 'all-rate' }, el('div', { class: 'value' }, all.suppressed ? el('span', { class: 'suppressed' }, 'Suppressed') : percent(all.ratePercent)),
+    el('div', { class: 'kpi', 'data-kpi': 'all-rate' }, el('div', { class: 'value' }, all.ratePercent === null ? el('span', { class: 'suppressed' }, 'Suppressed') : percent(all.ratePercent)),
       el('div', { class: 'label' }, 'All students')),
-    el('div', { class: 'kpi', 'data-kpi': 'all-population' }, el('div', { class: 'value' }, all.suppressed ? el('span', { class: 'suppressed' }, 'Suppressed') : String(all.population)),
+    el('div', { class: 'kpi', 'data-kpi': 'all-population' }, el('div', { class: 'value' }, all.population === null ? el('span', { class: 'suppressed' }, 'Suppressed') : String(all.population)),
       el('div', { class: 'label' }, 'Students in the population'))));
 
   for (const breakdown of shown) {
@@ -67,9 +67,9 @@ export async function renderEquity(root, params, navigate) {
       ['Group', { text: 'Students', class: 'num' }, { text: 'Successes', class: 'num' }, { text: 'Rate', class: 'num' },
         { text: 'Gap to all students', class: 'num' }, { text: 'Representation index', class: 'num' }],
       breakdown.groups.map(g => [el('th', { scope: 'row', 'data-group': g.group }, g.label),
-        numberCell(g.population, g.population === null && g.suppressed, g.reason), numberCell(g.successes, g.successes === null && g.suppressed, g.reason),
-        rateCell(g), numberCell(g.gapPoints, g.gapPoints === null && g.suppressed, g.reason, points),
-        numberCell(g.representationIndex, g.representationIndex === null && g.suppressed, g.reason, v => Number(v).toFixed(2))]),
+        numberCell(g.population, g.suppressed, g.reason), numberCell(g.successes, g.suppressed, g.reason),
+        rateCell(g), numberCell(g.gapPoints, g.suppressed, g.reason, points),
+        numberCell(g.representationIndex, g.suppressed, g.reason, v => Number(v).toFixed(2))]),
       { 'data-table': `groups-${breakdown.dimension}` });
     const chartElement = el('div', { class: 'chart', 'data-chart': `groups-${breakdown.dimension}`,
       style: `height:${Math.max(260, 34 * breakdown.groups.length + 80)}px` });
@@ -89,9 +89,9 @@ export async function renderEquity(root, params, navigate) {
         name: answer.title, type: 'bar',
         data: breakdown.groups.map(g => g.ratePercent),
         label: { show: true, position: 'right', formatter: p => (p.value === null || p.value === undefined ? '' : `${p.value}%`) },
-        markLine: all.suppressed ? undefined : { symbol: 'none', data: [{ xAxis: all.ratePercent, name: 'All students' }],
+        markLine: all.ratePercent === null ? undefined : { symbol: 'none', data: [{ xAxis: all.ratePercent, name: 'All students' }],
           label: { formatter: `All ${all.ratePercent}%` }, lineStyle: { color: '#a4161a', type: 'dashed', width: 2 } },
       }],
-    }, `${answer.title} by ${breakdown.label}: bar per group; the dashed line is all students${all.suppressed ? '' : ` at ${all.ratePercent}%`}. Suppressed groups have no bar.`);
+    }, `${answer.title} by ${breakdown.label}: bar per group; the dashed line is all students${all.ratePercent === null ? '' : ` at ${all.ratePercent}%`}. Suppressed groups have no bar.`);
   }
 }

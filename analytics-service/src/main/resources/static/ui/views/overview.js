@@ -2,9 +2,18 @@
 // tables (entrants, concentrator and completion rates), for the region, one pathway, and optionally one district.
 import { state, analytics, el, numberCell, percent, table, csvButton, panel, chart, PALETTE, select, catalogue, members } from '../common.js';
 
-function rateCells(answer) {
+/** A grade-9 cohort's name; students without one (adult learners) form their own row. */
+function cohortName(cohort) {
+  return cohort.cohortYear === null || cohort.cohortYear === undefined ? 'No grade-9 cohort' : String(cohort.cohortYear);
+}
+
+function entrantsCell(entry) {
+  return numberCell(entry.entrants.count, entry.entrants.suppressed, entry.entrants.reason);
+}
+
+function rateCell(answer) {
   const all = answer.table.all;
-  return [numberCell(all.population, all.suppressed, all.reason), numberCell(all.ratePercent, all.suppressed, all.reason, percent)];
+  return numberCell(all.ratePercent, all.suppressed, all.reason, percent);
 }
 
 export async function renderOverview(root, params, navigate) {
@@ -27,9 +36,11 @@ export async function renderOverview(root, params, navigate) {
     analytics('metrics/pathway-entry', { ...level, district }),
     analytics('cohorts/funnel', { ...level, district }),
     Promise.all(pathways.map(p => Promise.all([
+      analytics('metrics/pathway-entry', { pathway: p.pathwayId, district }),
       analytics('metrics/concentrator-rate', { pathway: p.pathwayId, district }),
       analytics('metrics/completion-rate', { pathway: p.pathwayId, district })]))),
     Promise.all(sectors.map(sector => Promise.all([
+      analytics('metrics/pathway-entry', { sector, district }),
       analytics('metrics/concentrator-rate', { sector, district }),
       analytics('metrics/completion-rate', { sector, district })]))),
   ]);
@@ -46,7 +57,7 @@ export async function renderOverview(root, params, navigate) {
   const stages = funnel.cohorts.length ? funnel.cohorts[0].stages.map(s => s.label) : [];
   const funnelTable = table('Students reaching each stage, by grade-9 cohort',
     ['Cohort', ...stages.map(text => ({ text, class: 'num' }))],
-    funnel.cohorts.map(cohort => [el('th', { scope: 'row' }, String(cohort.cohortYear)),
+    funnel.cohorts.map(cohort => [el('th', { scope: 'row' }, cohortName(cohort)),
       ...cohort.stages.map(s => numberCell(s.students, s.suppressed, s.reason))]),
     { 'data-table': 'funnel' });
   const funnelChart = el('div', { class: 'chart', 'data-chart': 'funnel' });
@@ -55,11 +66,11 @@ export async function renderOverview(root, params, navigate) {
     color: PALETTE,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 50, right: 20, bottom: 90, top: 40 },
-    xAxis: { type: 'category', data: stages, axisLabel: { interval: 0, rotate: 25 } },
+    grid: { left: 20, right: 20, bottom: 10, top: 50, containLabel: true },
+    xAxis: { type: 'category', data: stages, axisLabel: { interval: 0, width: 120, overflow: 'break' } },
     yAxis: { type: 'value', name: 'Students' },
     series: funnel.cohorts.map(cohort => ({
-      name: `Cohort ${cohort.cohortYear}`, type: 'bar',
+      name: cohortName(cohort), type: 'bar',
       data: cohort.stages.map(s => (s.suppressed ? null : s.students)),
     })),
   }, `Cohort funnel: students reaching each stage for ${funnel.cohorts.length} grade-9 cohorts; suppressed stages have no bar.`);
@@ -67,17 +78,17 @@ export async function renderOverview(root, params, navigate) {
   const pathwayTable = table('Pathways: entrants, concentrators and completers',
     ['Pathway', 'Sector', { text: 'Entrants', class: 'num' }, { text: 'Concentrator rate', class: 'num' }, { text: 'Completion rate', class: 'num' }],
     pathways.map((p, i) => {
-      const [concentrator, completion] = pathwayRows[i];
+      const [entry, concentrator, completion] = pathwayRows[i];
       return [el('th', { scope: 'row' }, el('a', { href: `#/pathways?region=${encodeURIComponent(state.region)}&pathway=${encodeURIComponent(p.pathwayId)}` }, p.name)),
-        p.industrySector || '', rateCells(concentrator)[0], rateCells(concentrator)[1], rateCells(completion)[1]];
+        p.industrySector || '', entrantsCell(entry), rateCell(concentrator), rateCell(completion)];
     }), { 'data-table': 'pathways' });
   root.append(panel('Pathways', csvButton('Download CSV', `pathways-${state.region}.csv`, pathwayTable), pathwayTable));
 
   const sectorTable = table('Industry sectors (a student in two pathways counts once per pathway)',
     ['Sector', { text: 'Entrants', class: 'num' }, { text: 'Concentrator rate', class: 'num' }, { text: 'Completion rate', class: 'num' }],
     sectors.map((sector, i) => {
-      const [concentrator, completion] = sectorRows[i];
-      return [el('th', { scope: 'row' }, sector), rateCells(concentrator)[0], rateCells(concentrator)[1], rateCells(completion)[1]];
+      const [entry, concentrator, completion] = sectorRows[i];
+      return [el('th', { scope: 'row' }, sector), entrantsCell(entry), rateCell(concentrator), rateCell(completion)];
     }), { 'data-table': 'sectors' });
   root.append(panel('Sectors', csvButton('Download CSV', `sectors-${state.region}.csv`, sectorTable), sectorTable));
 }

@@ -22,7 +22,9 @@ export async function renderPathways(root, params, navigate) {
   const sector = params.get('sector') || '';
   const chosen = params.get('pathway') || '';
   const district = params.get('district') || '';
-  const outcomes = await Promise.all(pathways.map(p => analytics('metrics/completion-rate', { pathway: p.pathwayId, district })));
+  const [outcomes, entries] = await Promise.all([
+    Promise.all(pathways.map(p => analytics('metrics/completion-rate', { pathway: p.pathwayId, district }))),
+    Promise.all(pathways.map(p => analytics('metrics/pathway-entry', { pathway: p.pathwayId, district })))]);
 
   const search = el('input', { type: 'search', id: 'f-search', name: 'q', value: params.get('q') || '', placeholder: 'occupation, credential, sector…',
     'aria-describedby': 'search-count' });
@@ -34,8 +36,8 @@ export async function renderPathways(root, params, navigate) {
       district, value => navigate({ district: value })),
     count));
 
-  const shown = pathways.map((p, i) => ({ p, outcome: outcomes[i] })).filter(({ p }) => !sector || p.industrySector === sector);
-  const rows = shown.map(({ p, outcome }) => {
+  const shown = pathways.map((p, i) => ({ p, outcome: outcomes[i], entry: entries[i].entrants })).filter(({ p }) => !sector || p.industrySector === sector);
+  const rows = shown.map(({ p, outcome, entry }) => {
     const d = p.definition || {};
     const occupations = d.occupations || [];
     const all = outcome.table.all;
@@ -47,7 +49,7 @@ export async function renderPathways(root, params, navigate) {
       el('td', { class: 'num' }, occupations.map(o => (o.projectedAnnualOpenings ?? '—')).join('; ')),
       d.collegePartnerId ? names[d.collegePartnerId] || d.collegePartnerId : '—',
       d.postsecondaryCredential || '—',
-      numberCell(all.population, all.suppressed, all.reason), numberCell(all.successes, all.suppressed, all.reason),
+      numberCell(entry.count, entry.suppressed, entry.reason), numberCell(all.successes, all.suppressed, all.reason),
       numberCell(all.ratePercent, all.suppressed, all.reason, percent)];
   });
   const finder = table(`Pathways of ${state.region}${district ? ` (students of ${district})` : ''}`,
@@ -74,12 +76,12 @@ export async function renderPathways(root, params, navigate) {
 
   if (chosen) {
     const p = pathways.find(x => x.pathwayId === chosen);
-    if (p) root.append(detail(p, names, outcomes[pathways.indexOf(p)]));
+    if (p) root.append(detail(p, names, outcomes[pathways.indexOf(p)], entries[pathways.indexOf(p)].entrants));
   }
   root.append(panel('Pathways', csvButton('Download CSV', `programs-${state.region}.csv`, finder), finder));
 }
 
-function detail(p, names, outcome) {
+function detail(p, names, outcome, entry) {
   const d = p.definition || {};
   const courses = table('Course sequence', ['Course', 'Title', 'Role'], (d.courses || []).map(c => [c.courseId, c.title || '', c.role || '']));
   const all = outcome.table.all;
@@ -97,8 +99,8 @@ function detail(p, names, outcome) {
         (d.occupations || []).flatMap(o => [el('dt', {}, `${o.title} (${o.socCode})`),
           el('dd', {}, `${o.medianAnnualWage ? money(o.medianAnnualWage) : '—'} median wage, ${o.projectedAnnualOpenings ?? '—'} openings a year`)]))),
       el('div', { class: 'card' }, el('h3', {}, 'Students'), el('dl', {},
-        el('dt', {}, 'Entered'), el('dd', {}, all.suppressed ? el('span', { class: 'suppressed' }, 'Suppressed') : String(all.population)),
-        el('dt', {}, 'Completed'), el('dd', {}, all.suppressed ? el('span', { class: 'suppressed' }, 'Suppressed') : String(all.successes))),
+        el('dt', {}, 'Entered'), el('dd', {}, entry.count === null ? el('span', { class: 'suppressed' }, 'Suppressed') : String(entry.count)),
+        el('dt', {}, 'Completed'), el('dd', {}, all.successes === null ? el('span', { class: 'suppressed' }, 'Suppressed') : String(all.successes))),
         el('p', {}, el('a', { href: `#/overview?region=${encodeURIComponent(state.region)}&pathway=${encodeURIComponent(p.pathwayId)}` }, 'Cohort funnel'), ' · ',
           el('a', { href: `#/equity?region=${encodeURIComponent(state.region)}&level=pathway&pathway=${encodeURIComponent(p.pathwayId)}` }, 'Equity view')))),
     courses);
