@@ -64,6 +64,7 @@ async function render() {
       main.dataset.ready = 'true';
       main.dataset.view = view;
       main.dataset.render = String(mine);
+      if (mine === 1) window.firstViewMs = Math.round(performance.now());
     }
   }
   showFreshness();

@@ -82,15 +82,15 @@ export async function renderEquity(root, params, navigate) {
     chart(chartElement, {
       color: ['#0b5cad'],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 10, right: 60, top: 20, bottom: 30, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 100, name: '%' },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 260, overflow: 'truncate' } },
+      grid: { left: 10, right: 60, top: 36, bottom: 30, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { color: '#333' } },
+      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 320, overflow: 'truncate', color: '#1b1f24' } },
       series: [{
         name: answer.title, type: 'bar',
         data: breakdown.groups.map(g => g.ratePercent),
         label: { show: true, position: 'right', formatter: p => (p.value === null || p.value === undefined ? '' : `${p.value}%`) },
         markLine: all.ratePercent === null ? undefined : { symbol: 'none', data: [{ xAxis: all.ratePercent, name: 'All students' }],
-          label: { formatter: `All ${all.ratePercent}%` }, lineStyle: { color: '#a4161a', type: 'dashed', width: 2 } },
+          label: { position: 'start', formatter: `All students ${all.ratePercent}%`, color: '#a4161a' }, lineStyle: { color: '#a4161a', type: 'dashed', width: 2 } },
       }],
     }, `${answer.title} by ${breakdown.label}: bar per group; the dashed line is all students${all.ratePercent === null ? '' : ` at ${all.ratePercent}%`}. Suppressed groups have no bar.`);
   }

@@ -67,8 +67,8 @@ export async function renderOverview(root, params, navigate) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 20, right: 20, bottom: 10, top: 50, containLabel: true },
-    xAxis: { type: 'category', data: stages, axisLabel: { interval: 0, width: 120, overflow: 'break' } },
-    yAxis: { type: 'value', name: 'Students' },
+    xAxis: { type: 'category', data: stages, axisLabel: { interval: 0, width: 120, overflow: 'break', color: '#1b1f24' } },
+    yAxis: { type: 'value', name: 'Students', axisLabel: { color: '#333' } },
     series: funnel.cohorts.map(cohort => ({
       name: cohortName(cohort), type: 'bar',
       data: cohort.stages.map(s => (s.suppressed ? null : s.students)),

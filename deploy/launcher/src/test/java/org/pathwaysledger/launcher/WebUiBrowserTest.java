@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -61,13 +62,16 @@ class WebUiBrowserTest {
             fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + "): "
                     + "run 'apt-get install -y chromium chromium-driver' (.ci/run installs them when missing).");
         }
+        long started = System.nanoTime();
         platform = Platform.start(Platform.Ports.random(), Map.of("pathways.query.district-access-keys", "DEMO-USD-NORTH=" + NORTH_KEY
                 + ",DEMO-USD-SOUTH=south-key-for-tests,DEMO-ADULT-ED=adult-key-for-tests"));
+        long platformUp = System.nanoTime();
         new DemoRegion(platform.commandUrl()).load(400);
         Api.await(() -> Api.get(platform.analyticsUrl() + "/api/v1/freshness"), a -> a.body().path("lag").asLong(-1) == 0
                 && a.body().path("eventsApplied").asLong() > 1000, "the analytics read model to catch up");
         Api.await(() -> Api.get(platform.queryUrl() + "/api/v1/freshness"), a -> a.body().path("lag").asLong(-1) == 0
                 && a.body().path("eventsApplied").asLong() > 1000, "the query read model to catch up");
+        long demoLoaded = System.nanoTime();
         Files.createDirectories(SCREENSHOTS);
         Files.createDirectories(DOWNLOADS);
         // Selenium Manager must never download a driver or browser: both are given explicitly.
@@ -83,6 +87,8 @@ class WebUiBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        System.out.printf("Browser tests' setup: platform %.1f s, demo region loaded and applied %.1f s, Chromium %.1f s%n",
+                (platformUp - started) / 1e9, (demoLoaded - platformUp) / 1e9, (System.nanoTime() - demoLoaded) / 1e9);
     }
 
     @AfterAll
@@ -98,6 +104,8 @@ class WebUiBrowserTest {
     @Test
     void region_overview_shows_the_api_numbers_and_reruns_for_a_chosen_pathway() throws IOException {
         open("#/overview");
+        System.out.printf("Web UI first view (region overview, demo region) ready %s ms after navigation start%n",
+                ((JavascriptExecutor) browser).executeScript("return window.firstViewMs"));
         long regionEntrants = Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?region=" + DemoRegion.REGION).body().at("/entrants/count").asLong();
         assertThat(text("[data-kpi=entrants] .value")).isEqualTo(String.valueOf(regionEntrants));
         assertThat(browser.findElements(By.cssSelector("[data-chart=funnel] svg"))).isNotEmpty();
@@ -128,6 +136,22 @@ class WebUiBrowserTest {
         assertThat(csv.get(0)).startsWith("Cohort,Entered the pathway");
         assertThat(csv.subList(1, csv.size())).containsExactlyElementsOf(expected);
         screenshot("region-overview");
+
+        // As of yesterday the ledger knew none of today's demo: the view reruns and shows what the API answers then.
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        JsonNode then = Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=HEALTH-MED-ASSIST&asOf=" + yesterday).body();
+        assertThat(then.at("/entrants/suppressed").asBoolean()).isTrue();
+        String before = browser.findElement(By.id("main")).getAttribute("data-render");
+        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of'); input.value = arguments[0];"
+                + "input.dispatchEvent(new Event('change'));", yesterday);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !before.equals(d.findElement(By.id("main")).getAttribute("data-render")));
+        waitReady();
+        assertThat(browser.getCurrentUrl()).contains("asOf=" + yesterday);
+        assertThat(text("[data-kpi=entrants] .value")).isEqualTo("Suppressed");
+        browser.findElement(By.id("as-of-clear")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("asOf="));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> String.valueOf(healthEntrants).equals(d.findElement(By.cssSelector("[data-kpi=entrants] .value")).getText().trim()));
     }
 
     @Test
@@ -349,8 +373,13 @@ class WebUiBrowserTest {
         return lines.stream().filter(line -> !line.isEmpty()).toList();
     }
 
+    /** The whole page (the window grows to the page's height for the shot). */
     private static void screenshot(String name) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 4000)));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(window);
     }
 }
