@@ -15,3 +15,9 @@ create table progress_fact (
 );
 
 create index progress_fact_by_sequence on progress_fact (district_id, student_id, sequence);
+
+-- A read model added to a running service must see the events applied before it existed: forget the stored
+-- offsets and applied ids so the consumer replays the topic (kept forever) from the start. Every projection of this
+-- schema is a keyed upsert, so the replay leaves the journeys and the catalogue as they are and fills progress_fact.
+delete from consumer_offset;
+delete from processed_event;
