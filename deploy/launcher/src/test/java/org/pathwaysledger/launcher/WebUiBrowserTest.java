@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.fail;
  * The web UI in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them), on one
  * platform with the demo region: every page opens, a filter changes what it shows, the numbers on screen are the
  * API's, a small group shows as Suppressed (never zero), a CSV downloads, and each page leaves a screenshot in
- * target/browser-screenshots.
+ * target/browser-screenshots. It loads the demo region into the JVM's shared database, so it runs after the other
+ * test classes of this module (alphabetical order, see the pom): their sector-level answers must not see the demo.
  */
 class WebUiBrowserTest {
 

@@ -9,6 +9,7 @@ import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.Statements;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -38,7 +39,7 @@ public class PathwayProgressProjection implements EventProjection {
     }
 
     private static void upsert(Connection tx, EventEnvelope envelope, String kind, String factKey, String pathwayId, String courseRole,
-                               boolean passed, java.math.BigDecimal credits) throws SQLException {
+                               boolean passed, BigDecimal credits) throws SQLException {
         Statements.execute(tx, """
                         insert into progress_fact (district_id, student_id, kind, fact_key, sequence, pathway_id, course_role, passed, credits)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
