@@ -4,7 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The all-in-one local platform: PostgreSQL and Kafka (configured, or embedded), the three services, and the
@@ -31,9 +35,18 @@ public final class PathwaysLedgerLauncher {
         }
         long started = System.nanoTime();
         Platform platform;
+        // Student-level district views need the district's key: the demo districts get fresh ones, printed below,
+        // unless the region configured its own (PATHWAYS_QUERY_DISTRICT_ACCESS_KEYS).
+        String configuredKeys = System.getenv("PATHWAYS_QUERY_DISTRICT_ACCESS_KEYS");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        String demoKeys = null;
+        if (demo && (configuredKeys == null || configuredKeys.isBlank())) {
+            demoKeys = demoDistrictKeys();
+            properties.put("pathways.query.district-access-keys", demoKeys);
+        }
         try {
             platform = Platform.start(new Platform.Ports(port("PATHWAYS_COMMAND_PORT", 8081),
-                    port("PATHWAYS_QUERY_PORT", 8082), port("PATHWAYS_ANALYTICS_PORT", 8083)));
+                    port("PATHWAYS_QUERY_PORT", 8082), port("PATHWAYS_ANALYTICS_PORT", 8083)), properties);
         } catch (RuntimeException e) {
             System.err.println("The platform could not start: " + e.getMessage());
             // Axon processor threads of a half-started context would keep the JVM alive.
@@ -61,9 +74,11 @@ public final class PathwaysLedgerLauncher {
                  BI tools (SQL)    %s   user pathways_bi, schema analytics_bi, read-only, suppressed
                                    (%s)
 
+                 Web UI            %s  (region overview, equity view, program finder, district views)%s
+
                  Try:
                    curl '%s/api/v1/metrics/pathway-entry?pathway=%s'
-                   curl %s/api/v1/districts/DEMO-USD-NORTH/students/S00001
+                   curl %s/api/v1/districts/DEMO-USD-NORTH/students/S00001%s
                  Stop with Ctrl-C.
                 ================================================================================
                 %n""", upMillis / 1000.0, (System.nanoTime() - started) / 1e9, loaded,
@@ -71,7 +86,11 @@ public final class PathwaysLedgerLauncher {
                 org.pathwaysledger.analytics.bi.BiRole.jdbcUrlForBi(org.pathwaysledger.infrastructure.PlatformInfrastructure.postgres().jdbcUrl()),
                 System.getenv("PATHWAYS_BI_PASSWORD") == null || System.getenv("PATHWAYS_BI_PASSWORD").isBlank()
                         ? "login disabled: start with PATHWAYS_BI_PASSWORD=... to open it" : "password: PATHWAYS_BI_PASSWORD",
-                platform.analyticsUrl(), pathway, platform.queryUrl());
+                platform.webUiUrl(),
+                demoKeys == null ? "" : "\n                   district access keys (district views, student-level query API, header X-District-Key):\n                   "
+                        + demoKeys.replace(",", "\n                   "),
+                platform.analyticsUrl(), pathway, platform.queryUrl(),
+                demoKeys == null ? "" : " -H 'X-District-Key: " + demoKeys.split(",")[0].split("=")[1] + "'");
         Thread.currentThread().join();
     }
 
@@ -91,6 +110,18 @@ public final class PathwaysLedgerLauncher {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** One random key per demo district, {@code DISTRICT=key,...}: new at every start, so none is ever written down. */
+    private static String demoDistrictKeys() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder keys = new StringBuilder();
+        for (String district : DemoRegion.DISTRICTS) {
+            byte[] bytes = new byte[6];
+            random.nextBytes(bytes);
+            keys.append(keys.isEmpty() ? "" : ",").append(district).append('=').append(HexFormat.of().formatHex(bytes));
+        }
+        return keys.toString();
     }
 
     private static int port(String variable, int defaultPort) {

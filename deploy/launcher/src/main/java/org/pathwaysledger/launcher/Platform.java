@@ -1,6 +1,7 @@
 package org.pathwaysledger.launcher;
 
 import org.pathwaysledger.analytics.AnalyticsServiceApplication;
+import org.pathwaysledger.analytics.ui.WebUiLinks;
 import org.pathwaysledger.command.CommandServiceApplication;
 import org.pathwaysledger.infrastructure.PlatformInfrastructure;
 import org.pathwaysledger.query.QueryServiceApplication;
@@ -66,6 +67,7 @@ public final class Platform implements AutoCloseable {
             platform.command = command.join();
             platform.query = query.join();
             platform.analytics = analytics.join();
+            platform.connectWebUi();
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -109,6 +111,12 @@ public final class Platform implements AutoCloseable {
             stopAnalytics();
         }
         analytics = startAnalytics();
+        connectWebUi();
+    }
+
+    /** The web UI (served by the analytics service) calls the other two from the browser, on the ports they opened. */
+    private void connectWebUi() {
+        analytics.getBean(WebUiLinks.class).connect(commandUrl(), queryUrl());
     }
 
     public String commandUrl() {
@@ -121,6 +129,11 @@ public final class Platform implements AutoCloseable {
 
     public String analyticsUrl() {
         return url(analytics);
+    }
+
+    /** The web UI: dashboards, equity view, program finder and district views. */
+    public String webUiUrl() {
+        return url(analytics) + "/";
     }
 
     private static String url(ConfigurableApplicationContext context) {

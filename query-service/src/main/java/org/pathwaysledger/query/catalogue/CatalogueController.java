@@ -18,6 +18,12 @@ public class CatalogueController {
         this.catalogue = catalogue;
     }
 
+    /** The regions this read model knows (the web UI's region picker). */
+    @GetMapping("/api/v1/regions")
+    public List<CatalogueQuery.Region> regions() {
+        return catalogue.regions();
+    }
+
     /** The region's pathways: sector, occupations with wage and demand, college partner, credential, course sequence. */
     @GetMapping("/api/v1/regions/{regionId}/pathways")
     public List<CatalogueQuery.CataloguePathway> pathways(@PathVariable String regionId) {

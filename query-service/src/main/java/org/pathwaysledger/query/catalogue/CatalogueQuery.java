@@ -22,11 +22,20 @@ public class CatalogueQuery {
     public record Member(String memberId, String kind, String name) {
     }
 
+    public record Region(String regionId, String name) {
+    }
+
     private final JdbcClient jdbc;
     private final ObjectMapper json = PublishedJson.mapper();
 
     public CatalogueQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public List<Region> regions() {
+        return jdbc.sql("select region_id, name from region order by region_id")
+                .query((row, n) -> new Region(row.getString(1), row.getString(2)))
+                .list();
     }
 
     public List<CataloguePathway> pathways(RegionId region) {

@@ -1,12 +1,13 @@
 package org.pathwaysledger.query.web;
 
 import org.pathwaysledger.infrastructure.web.ReadServiceProblems;
+import org.pathwaysledger.query.access.DistrictAccessKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The query service's errors: the shared ones, and a student or pathway this read model does not know. */
+/** The query service's errors: the shared ones, and a student or pathway this read model does not know, a district's data asked without its key. */
 @RestControllerAdvice
 public class ProblemResponses extends ReadServiceProblems {
 
@@ -14,6 +15,13 @@ public class ProblemResponses extends ReadServiceProblems {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(DistrictAccessKeys.DistrictAccessDenied.class)
+    ProblemDetail districtOnly(DistrictAccessKeys.DistrictAccessDenied e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("District access key needed");
         return problem;
     }
 }
