@@ -131,7 +131,7 @@ public enum OutcomeMetric {
         return denominator == null ? ENTRANTS : denominator + ", with their demographics on the day of entry";
     }
 
-    String populationCondition() {
+    public String populationCondition() {
         return known(populationCondition);
     }
 
@@ -139,7 +139,7 @@ public enum OutcomeMetric {
         return sourceEvents + "; population from StudentEnrolledInPathway and StudentRegistered / DetailsChanged / RecordCorrected";
     }
 
-    String successCondition() {
+    public String successCondition() {
         return known(successCondition);
     }
 
