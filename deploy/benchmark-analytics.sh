@@ -9,5 +9,5 @@ if [ ! -f "$jar" ]; then
   (cd "$here" && mvn -o -B -q -DskipTests -pl deploy/launcher -am package)
 fi
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
-exec java -Xmx4g -Daxoniq.update-checker.disabled=true -cp "$jar" \
+exec java ${JAVA_OPTS:-} -Xmx4g -Daxoniq.update-checker.disabled=true -cp "$jar" \
   -Dloader.main=org.pathwaysledger.launcher.AnalyticsBenchmark org.springframework.boot.loader.launch.PropertiesLauncher "${1:-1000000}" "${2:-200000}"

@@ -127,6 +127,11 @@ public final class SyntheticLedger {
                     LocalDate.of(2024, 9, 1).plusDays(random.nextInt(280)), 1, SOURCE));
             if (random.nextInt(12) == 0) {
                 emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, entry, "StudentEnrolledInPathway", "entered in error", SOURCE));
+                if (random.nextBoolean()) {
+                    // Entered again later: the same entrant key twice in one batch (one upsert per statement).
+                    emit(district, student, ++sequence[0], new StudentEnrolledInPathway(district, student, pathway, school,
+                            LocalDate.of(2025, 7, 1), 1, SOURCE));
+                }
             }
             if (random.nextInt(2) == 0) {
                 long concentrator = ++sequence[0];

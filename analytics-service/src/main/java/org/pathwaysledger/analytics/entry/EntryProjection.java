@@ -47,7 +47,7 @@ public class EntryProjection implements EventProjection {
             batch.add("update pathway_entrant set withdrawn_at = ? where district_id = ? and student_id = ? and entry_sequence = ?",
                     Timestamp.from(envelope.occurredAt()), envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
         } else if (event instanceof StudentEnrolledInPathway enrolled) {
-            batch.add("""
+            batch.addUpsert("""
                     insert into pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date, entry_sequence, recorded_at)
                     values (?, ?, ?, ?, ?, ?, ?)
                     on conflict (district_id, student_id, pathway_id) do update
@@ -57,6 +57,7 @@ public class EntryProjection implements EventProjection {
                             entry_sequence = case when excluded.entry_date < pathway_entrant.entry_date
                                              then excluded.entry_sequence else pathway_entrant.entry_sequence end,
                             withdrawn_at = null""",
+                    java.util.List.of(enrolled.districtId().value(), enrolled.studentId().value(), enrolled.pathwayId().value()),
                     enrolled.districtId().value(), enrolled.studentId().value(), enrolled.pathwayId().value(),
                     enrolled.schoolId().value(), Date.valueOf(enrolled.entryDate()), envelope.sequence(),
                     Timestamp.from(envelope.occurredAt()));

@@ -30,7 +30,7 @@ public class CatalogueProjection implements EventProjection {
     }
 
     private static void upsert(StatementBatch tx, String region, String pathway, String sector) throws SQLException {
-        tx.add("insert into catalogue_pathway (region_id, pathway_id, industry_sector) values (?, ?, ?) "
-                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector", region, pathway, sector);
+        tx.addUpsert("insert into catalogue_pathway (region_id, pathway_id, industry_sector) values (?, ?, ?) "
+                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector", java.util.List.of(region, pathway), region, pathway, sector);
     }
 }

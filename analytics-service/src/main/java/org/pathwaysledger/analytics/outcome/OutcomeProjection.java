@@ -40,26 +40,31 @@ public class OutcomeProjection implements EventProjection {
         long sequence = envelope.sequence();
         Timestamp recordedAt = Timestamp.from(envelope.occurredAt());
         if (event instanceof PathwayStatusReached reached) {
-            tx.add("insert into pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) "
+            tx.addUpsert("insert into pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) "
                             + "on conflict (district_id, student_id, pathway_id, status) "
                             + "do update set reached_on = least(pathway_status.reached_on, excluded.reached_on), withdrawn_at = null",
+                    List.of(district, student, reached.pathwayId().value(), reached.status().name()),
                     district, student, reached.pathwayId().value(), reached.status().name(), Date.valueOf(reached.reachedOn()), sequence, recordedAt);
         } else if (event instanceof CollegeCreditEarned credit) {
             String key = credit.collegeId() + "/" + credit.collegeCourseId() + "/" + credit.schoolYear() + "/" + credit.term();
-            tx.add("insert into college_credit (district_id, student_id, credit_key, credits, year_end, transferable, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
+            tx.addUpsert("insert into college_credit (district_id, student_id, credit_key, credits, year_end, transferable, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
                             + "do update set credits = excluded.credits, year_end = excluded.year_end, transferable = excluded.transferable, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, key),
                     district, student, key, credit.credits(), Date.valueOf(credit.schoolYear().lastDay()), credit.transferable(), sequence, recordedAt);
         } else if (event instanceof WorkBasedLearningLogged wbl) {
-            tx.add("insert into wbl_placement (district_id, student_id, placement_id, continuum_stage, start_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
+            tx.addUpsert("insert into wbl_placement (district_id, student_id, placement_id, continuum_stage, start_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
                             + "do update set continuum_stage = excluded.continuum_stage, start_date = excluded.start_date, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, wbl.placementId().value()),
                     district, student, wbl.placementId().value(), wbl.continuumStage().name(), Date.valueOf(wbl.startDate()), sequence, recordedAt);
         } else if (event instanceof IndustryCredentialEarned credential) {
-            tx.add("insert into industry_credential (district_id, student_id, credential_id, earned_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
+            tx.addUpsert("insert into industry_credential (district_id, student_id, credential_id, earned_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
                             + "do update set earned_date = excluded.earned_date, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, credential.credentialId().value()),
                     district, student, credential.credentialId().value(), Date.valueOf(credential.earnedDate()), sequence, recordedAt);
         } else if (event instanceof HighSchoolCompleted completed) {
-            tx.add("insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
+            tx.addUpsert("insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
                             + "do update set completed_on = excluded.completed_on, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, completed.completion().name()),
                     district, student, completed.completion().name(), Date.valueOf(completed.completedOn()), sequence, recordedAt);
         } else if (event instanceof PostsecondaryEnrolled enrolled) {
             tx.add("insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",

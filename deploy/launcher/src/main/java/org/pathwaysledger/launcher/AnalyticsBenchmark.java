@@ -75,7 +75,9 @@ public final class AnalyticsBenchmark {
     public static void main(String[] args) throws Exception {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        try (Platform platform = Platform.start(Platform.Ports.random())) {
+        // The analytics service alone (on the embedded PostgreSQL and Kafka): the command and query services would
+        // only compete for the CPU (the query service's consumer reads the same topics).
+        try (AnalyticsOnly platform = AnalyticsOnly.start()) {
             loadEntrants(students);
             HttpClient http = HttpClient.newHttpClient();
             System.out.printf("%nAnalytics benchmark: %,d entrants of one pathway of region BENCH-R%n", students);
@@ -150,7 +152,7 @@ public final class AnalyticsBenchmark {
         }
     }
 
-    private static double replay(Platform platform, HttpClient http, int events) throws Exception {
+    private static double replay(AnalyticsOnly platform, HttpClient http, int events) throws Exception {
         long before = freshness(platform, http).get("eventsApplied").asLong();
         long started = System.nanoTime();
         try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers(),
@@ -185,7 +187,7 @@ public final class AnalyticsBenchmark {
     }
 
     /** Rebuilds the read model from the topics through the admin endpoint and times it until the switch. */
-    private static void rebuild(Platform platform, HttpClient http) throws Exception {
+    private static void rebuild(AnalyticsOnly platform, HttpClient http) throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/admin/rebuilds"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -204,7 +206,25 @@ public final class AnalyticsBenchmark {
                 progress.get("message").asText());
     }
 
-    private static JsonNode freshness(Platform platform, HttpClient http) throws Exception {
+    /** The analytics service started on its own, on a random port. */
+    record AnalyticsOnly(org.springframework.context.ConfigurableApplicationContext context) implements AutoCloseable {
+
+        static AnalyticsOnly start() {
+            return new AnalyticsOnly(org.pathwaysledger.analytics.AnalyticsServiceApplication.application().run("--server.port=0",
+                    "--spring.main.banner-mode=off", "--spring.autoconfigure.exclude=" + String.join(",", Platform.axonAutoConfigurations())));
+        }
+
+        String analyticsUrl() {
+            return "http://localhost:" + ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    private static JsonNode freshness(AnalyticsOnly platform, HttpClient http) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/freshness")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
