@@ -178,24 +178,27 @@ public class ReadModelRebuilds {
                     Thread.sleep(CHECK_EVERY.toMillis());
                 }
                 caughtUpAt = Instant.now();
-                state = RebuildProgress.State.SWITCHING;
-                message = "caught up; switching queries to the new copy";
                 consumer.close();
                 finalApplied = consumer.status().eventsApplied();
+                message = "caught up; switching queries to the new copy";
+                state = RebuildProgress.State.SWITCHING;
                 serving.exclusively(this::switchSchemas);
                 switchedAt = Instant.now();
-                state = RebuildProgress.State.SWITCHED;
+                message = "switched; retiring the old copy";
                 retire();
+                // SWITCHED once the old copy is dealt with, so the state a caller sees is final.
+                state = RebuildProgress.State.SWITCHED;
                 log.info("Rebuild {}: switched to the new copy; old copy {} {}", id, retiredSchema, retiredDropped ? "dropped" : "kept");
             } catch (Exception e) {
                 log.error("Rebuild {} failed: {}", id, e.getMessage(), e);
                 if (consumer != null) {
                     consumer.close();
                 }
-                if (state != RebuildProgress.State.SWITCHED) {
+                if (switchedAt == null) {
                     state = RebuildProgress.State.FAILED;
                     message = "failed: " + e.getMessage() + " (the current read model was not changed; " + schema + " is left for inspection)";
                 } else {
+                    state = RebuildProgress.State.SWITCHED;
                     message = "switched, but retiring the old copy failed: " + e.getMessage();
                 }
                 if (e instanceof InterruptedException) {
