@@ -43,8 +43,12 @@ public final class EquityAggregates {
 
     private static final Set<String> IDS = idsOf();
 
-    private static final String STUDENTS = " and (e.district_id, e.student_id) in "
-            + "(select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
+    /**
+     * The touched students: the {@code = any} conditions let the entrant table's primary key (district, student)
+     * find them by index whatever the table's size; the pairs make it exact.
+     */
+    private static final String STUDENTS = " and e.district_id = any(cast(? as varchar[])) and e.student_id = any(cast(? as varchar[]))"
+            + " and (e.district_id, e.student_id) in (select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
 
     private static final String ADD_ALL = deltaSql("", "+");
     private static final String ADD_STUDENTS = deltaSql(STUDENTS, "+");
@@ -123,8 +127,10 @@ public final class EquityAggregates {
             ids[i] = students.get(i)[1];
         }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            statement.setArray(1, tx.createArrayOf("varchar", districts));
+            statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
             statement.setArray(2, tx.createArrayOf("varchar", ids));
+            statement.setArray(3, tx.createArrayOf("varchar", districts));
+            statement.setArray(4, tx.createArrayOf("varchar", ids));
             statement.executeUpdate();
         }
     }

@@ -104,6 +104,20 @@ public final class AnalyticsBenchmark {
                 System.out.printf("  %-50s p50 %,6d ms   p95 %,6d ms   max %,6d ms  (20 requests after 2 warm-up)%n", path,
                         millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
             }
+            // The same question in-process, without HTTP: what the pre-aggregated read itself costs.
+            var aggregates = platform.context().getBean(org.pathwaysledger.analytics.aggregate.EquityAggregateQuery.class);
+            var region = org.pathwaysledger.analytics.scope.Scope.of(null, null, "BENCH-R", null, null);
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 102; i++) {
+                long started = System.nanoTime();
+                aggregates.count("concentrator-rate", region);
+                if (i >= 2) {
+                    micros.add((System.nanoTime() - started) / 1_000);
+                }
+            }
+            Collections.sort(micros);
+            System.out.printf("  %-50s p50 %,6.1f ms   p95 %,6.1f ms   max %,6.1f ms  (100 reads after 2 warm-up)%n",
+                    "in-process read of the counts (no HTTP)", micros.get(49) / 1e3, micros.get(94) / 1e3, micros.get(99) / 1e3);
             double replay = replay(platform, http, events);
             System.out.printf("  replay into analytics:  %,10.0f events/s (%,d events: registrations, then enrolments, statuses, credits)%n", replay, events);
             rebuild(platform, http);
