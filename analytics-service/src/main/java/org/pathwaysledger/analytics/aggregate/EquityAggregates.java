@@ -26,8 +26,8 @@ import java.util.Set;
  * conditions, asked "as of now"). The projection keeps the counts exact by, for every polled batch, subtracting the
  * contribution of the students the batch touches before writing their rows and adding it back after.
  *
- * <p>Metrics whose answer changes with the calendar (a condition on {@code current_date}) are not pre-aggregated:
- * they keep the student-level path.
+ * <p>Metrics whose answer changes with the calendar (a condition on {@code current_date}), with a region setting
+ * bound as a parameter, or with the catalogue are not pre-aggregated: they keep the student-level path.
  */
 public final class EquityAggregates {
 
@@ -38,7 +38,7 @@ public final class EquityAggregates {
     private static final String NOW = "cast('9999-12-31T23:59:59Z' as timestamptz)";
 
     private static final List<OutcomeMetric> METRICS = Arrays.stream(OutcomeMetric.values())
-            .filter(metric -> !calendarDependent(metric.populationCondition()) && !calendarDependent(metric.successCondition()))
+            .filter(metric -> aggregatable(metric.populationCondition()) && aggregatable(metric.successCondition()))
             .toList();
 
     private static final Set<String> IDS = idsOf();
@@ -183,9 +183,17 @@ public final class EquityAggregates {
                 .replaceAll(":(pathway|sector|region|district|school)\\b", "null");
     }
 
-    private static boolean calendarDependent(String condition) {
+    /**
+     * Whether a condition depends only on the student's own rows: not on the calendar, not on a setting bound as a
+     * parameter (e.g. a region's living wage), not on the catalogue (a revised pathway would not touch the
+     * students). Anything else keeps the student-level path, where it is always current.
+     */
+    private static boolean aggregatable(String condition) {
         String lower = condition.toLowerCase();
-        return lower.contains("current_date") || lower.contains("now()") || lower.contains("current_timestamp");
+        boolean calendar = lower.contains("current_date") || lower.contains("now()") || lower.contains("current_timestamp");
+        boolean otherParameter = condition.replaceAll(":asOf\\b", "").matches("(?s).*(?<!:):[A-Za-z_]\\w*.*");
+        boolean catalogue = lower.contains("catalogue_pathway");
+        return !calendar && !otherParameter && !catalogue;
     }
 
     private static Set<String> idsOf() {
