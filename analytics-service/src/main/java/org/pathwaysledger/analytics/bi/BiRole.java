@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the BI role (created by Flyway, V8) its password from configuration at every start, so the password lives in
+ * Defines the BI views and role ({@link BiViews}) and gives the role its password from configuration at every start, so the password lives in
  * the deployment's settings, not in a migration. Without a password the role cannot log in.
  */
 @Component
@@ -23,7 +23,11 @@ public class BiRole {
         return serviceUrl == null ? "" : serviceUrl.replaceFirst("\\?.*$", "");
     }
 
-    public BiRole(JdbcClient jdbc, @Value("${pathways.bi.password:}") String password, @Value("${spring.datasource.url:}") String url) {
+    public BiRole(JdbcClient jdbc, javax.sql.DataSource dataSource, @Value("${pathways.bi.password:}") String password,
+                  @Value("${spring.datasource.url:}") String url) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            BiViews.define(statement);
+        }
         if (password == null || password.isBlank()) {
             jdbc.sql("alter role " + ROLE + " nologin").update();
             log.info("BI role {} cannot log in: set pathways.bi.password (PATHWAYS_BI_PASSWORD) to open the read-only analytics_bi schema", ROLE);

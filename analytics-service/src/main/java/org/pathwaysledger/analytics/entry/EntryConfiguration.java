@@ -1,16 +1,18 @@
 package org.pathwaysledger.analytics.entry;
 
+import org.pathwaysledger.analytics.aggregate.AnalyticsProjection;
+import org.pathwaysledger.analytics.aggregate.EquityAggregates;
 import org.pathwaysledger.analytics.region.RegionSettings;
-import org.pathwaysledger.analytics.outcome.CatalogueProjection;
-import org.pathwaysledger.analytics.outcome.OutcomeProjection;
-import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 @Configuration
 public class EntryConfiguration {
@@ -20,8 +22,14 @@ public class EntryConfiguration {
     public TransactionalEventConsumer analyticsConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                                                         @Value("${pathways.analytics.consumer-group}") String consumerGroup,
                                                         @Value("${pathways.analytics.max-poll-records}") int maxPollRecords,
-                                                        RegionSettings region, DataSource dataSource) {
+                                                        RegionSettings region, DataSource dataSource) throws SQLException {
+        // Before the first batch: the pre-aggregated counts must match the current metric definitions.
+        try (Connection connection = dataSource.getConnection()) {
+            if (EquityAggregates.ensureCurrent(connection)) {
+                LoggerFactory.getLogger(EntryConfiguration.class).info("Equity counts recomputed from the student-level rows");
+            }
+        }
         return new TransactionalEventConsumer(bootstrapServers, consumerGroup, "analytics", dataSource,
-                EventProjection.all(new EntryProjection(region.menaReportedSeparately()), new OutcomeProjection(), new CatalogueProjection()), maxPollRecords);
+                new AnalyticsProjection(region.menaReportedSeparately()), maxPollRecords);
     }
 }

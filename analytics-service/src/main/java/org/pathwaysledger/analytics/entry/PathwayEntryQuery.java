@@ -1,5 +1,7 @@
 package org.pathwaysledger.analytics.entry;
 
+import org.pathwaysledger.analytics.aggregate.EquityAggregateQuery;
+import org.pathwaysledger.analytics.aggregate.EquityAggregates;
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.subgroup.Dimension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +43,30 @@ public class PathwayEntryQuery {
             """;
 
     private final JdbcClient jdbc;
+    private final EquityAggregateQuery aggregates;
 
-    public PathwayEntryQuery(JdbcClient jdbc) {
+    public PathwayEntryQuery(JdbcClient jdbc, EquityAggregateQuery aggregates) {
         this.jdbc = jdbc;
+        this.aggregates = aggregates;
     }
 
     public EntrantCounts count(Scope scope, java.time.Instant asOf) {
+        if (EquityAggregateQuery.answers(EquityAggregates.ENTRANTS, scope, asOf, List.of())) {
+            // "Now" and no school: the pre-aggregated counts (the same definition, kept by the projection).
+            EquityAggregateQuery.Counts counts = aggregates.count(EquityAggregates.ENTRANTS, scope);
+            Map<Dimension, Map<String, Long>> byDimension = new EnumMap<>(Dimension.class);
+            counts.byDimension().forEach((dimension, groups) -> {
+                Map<String, Long> entrants = new HashMap<>();
+                groups.forEach((group, cell) -> entrants.put(group, cell[0]));
+                byDimension.put(dimension, entrants);
+            });
+            return new EntrantCounts(counts.population(), byDimension);
+        }
+        return countFromStudents(scope, asOf);
+    }
+
+    /** The same counts computed from the student-level rows: any date, any scope. */
+    public EntrantCounts countFromStudents(Scope scope, java.time.Instant asOf) {
         List<String> columns = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             columns.add("d." + dimension.column());

@@ -5,9 +5,9 @@ import org.pathwaysledger.events.region.PathwayDefined;
 import org.pathwaysledger.events.region.PathwayRevised;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
+import org.pathwaysledger.infrastructure.projection.StatementBatch;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -18,6 +18,13 @@ public class CatalogueProjection implements EventProjection {
 
     @Override
     public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
+        try (StatementBatch batch = new StatementBatch(tx)) {
+            apply(batch, envelope, event);
+        }
+    }
+
+    /** Adds the event's statements to {@code batch} (sent in order, in JDBC batches). */
+    public void apply(StatementBatch tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
         if (event instanceof PathwayDefined defined) {
             upsert(tx, defined.regionId().value(), defined.pathwayId().value(), defined.definition().industrySector(), defined.definition().cipCode());
         } else if (event instanceof PathwayRevised revised) {
@@ -25,14 +32,9 @@ public class CatalogueProjection implements EventProjection {
         }
     }
 
-    private static void upsert(Connection tx, String region, String pathway, String sector, String cipCode) throws SQLException {
-        try (PreparedStatement upsert = tx.prepareStatement("insert into catalogue_pathway (region_id, pathway_id, industry_sector, cip_code) values (?, ?, ?, ?) "
-                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector, cip_code = excluded.cip_code")) {
-            upsert.setString(1, region);
-            upsert.setString(2, pathway);
-            upsert.setString(3, sector);
-            upsert.setString(4, cipCode);
-            upsert.executeUpdate();
-        }
+    private static void upsert(StatementBatch tx, String region, String pathway, String sector, String cipCode) throws SQLException {
+        tx.addUpsert("insert into catalogue_pathway (region_id, pathway_id, industry_sector, cip_code) values (?, ?, ?, ?) "
+                + "on conflict (region_id, pathway_id) do update set industry_sector = excluded.industry_sector, cip_code = excluded.cip_code",
+                java.util.List.of(region, pathway), region, pathway, sector, cipCode);
     }
 }

@@ -12,7 +12,7 @@ import org.pathwaysledger.events.student.StudentFactRetracted;
 import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
-import org.pathwaysledger.infrastructure.projection.Statements;
+import org.pathwaysledger.infrastructure.projection.StatementBatch;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -28,44 +28,56 @@ public class OutcomeProjection implements EventProjection {
 
     @Override
     public void apply(Connection tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
+        try (StatementBatch batch = new StatementBatch(tx)) {
+            apply(batch, envelope, event);
+        }
+    }
+
+    /** Adds the event's statements to {@code batch} (sent in order, in JDBC batches). */
+    public void apply(StatementBatch tx, EventEnvelope envelope, PublishedEvent event) throws SQLException {
         String district = envelope.districtId();
         String student = envelope.studentId();
         long sequence = envelope.sequence();
         Timestamp recordedAt = Timestamp.from(envelope.occurredAt());
         if (event instanceof PathwayStatusReached reached) {
-            Statements.execute(tx, "insert into pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) "
+            tx.addUpsert("insert into pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) "
                             + "on conflict (district_id, student_id, pathway_id, status) "
                             + "do update set reached_on = least(pathway_status.reached_on, excluded.reached_on), withdrawn_at = null",
+                    List.of(district, student, reached.pathwayId().value(), reached.status().name()),
                     district, student, reached.pathwayId().value(), reached.status().name(), Date.valueOf(reached.reachedOn()), sequence, recordedAt);
         } else if (event instanceof CollegeCreditEarned credit) {
             String key = credit.collegeId() + "/" + credit.collegeCourseId() + "/" + credit.schoolYear() + "/" + credit.term();
-            Statements.execute(tx, "insert into college_credit (district_id, student_id, credit_key, credits, year_end, transferable, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
+            tx.addUpsert("insert into college_credit (district_id, student_id, credit_key, credits, year_end, transferable, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credit_key) "
                             + "do update set credits = excluded.credits, year_end = excluded.year_end, transferable = excluded.transferable, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, key),
                     district, student, key, credit.credits(), Date.valueOf(credit.schoolYear().lastDay()), credit.transferable(), sequence, recordedAt);
         } else if (event instanceof WorkBasedLearningLogged wbl) {
-            Statements.execute(tx, "insert into wbl_placement (district_id, student_id, placement_id, continuum_stage, start_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
+            tx.addUpsert("insert into wbl_placement (district_id, student_id, placement_id, continuum_stage, start_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, placement_id) "
                             + "do update set continuum_stage = excluded.continuum_stage, start_date = excluded.start_date, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, wbl.placementId().value()),
                     district, student, wbl.placementId().value(), wbl.continuumStage().name(), Date.valueOf(wbl.startDate()), sequence, recordedAt);
         } else if (event instanceof IndustryCredentialEarned credential) {
-            Statements.execute(tx, "insert into industry_credential (district_id, student_id, credential_id, earned_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
+            tx.addUpsert("insert into industry_credential (district_id, student_id, credential_id, earned_date, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, credential_id) "
                             + "do update set earned_date = excluded.earned_date, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, credential.credentialId().value()),
                     district, student, credential.credentialId().value(), Date.valueOf(credential.earnedDate()), sequence, recordedAt);
         } else if (event instanceof HighSchoolCompleted completed) {
-            Statements.execute(tx, "insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
+            tx.addUpsert("insert into high_school_completion (district_id, student_id, completion, completed_on, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (district_id, student_id, completion) "
                             + "do update set completed_on = excluded.completed_on, sequence = excluded.sequence, withdrawn_at = null",
+                    List.of(district, student, completed.completion().name()),
                     district, student, completed.completion().name(), Date.valueOf(completed.completedOn()), sequence, recordedAt);
         } else if (event instanceof PostsecondaryEnrolled enrolled) {
-            Statements.execute(tx, "insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+            tx.add("insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
                     district, student, Date.valueOf(enrolled.enrolledOn()), enrolled.institutionId(), sequence, recordedAt);
         } else if (event instanceof PostsecondaryCredentialEarned credential) {
-            Statements.execute(tx, "insert into postsecondary_credential values (?, ?, ?, ?, ?, null) on conflict do nothing",
+            tx.add("insert into postsecondary_credential values (?, ?, ?, ?, ?, null) on conflict do nothing",
                     district, student, Date.valueOf(credential.earnedOn()), sequence, recordedAt);
         } else if (event instanceof QuarterlyWageRecorded wage) {
-            Statements.execute(tx, "insert into wage_record values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+            tx.add("insert into wage_record values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
                     district, student, wage.yearQuarter().toString(), wage.quarterlyWage(), sequence, recordedAt);
         } else if (event instanceof StudentFactRetracted retracted) {
             for (String table : FACT_TABLES) {
-                Statements.execute(tx, "update " + table + " set withdrawn_at = ? where district_id = ? and student_id = ? and sequence = ?",
+                tx.add("update " + table + " set withdrawn_at = ? where district_id = ? and student_id = ? and sequence = ?",
                         recordedAt, district, student, retracted.retractedSequence());
             }
         }

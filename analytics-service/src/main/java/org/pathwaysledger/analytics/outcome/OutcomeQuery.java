@@ -1,5 +1,6 @@
 package org.pathwaysledger.analytics.outcome;
 
+import org.pathwaysledger.analytics.aggregate.EquityAggregateQuery;
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
 import org.pathwaysledger.analytics.region.RegionSettings;
 import org.pathwaysledger.analytics.scope.Scope;
@@ -23,10 +24,12 @@ public class OutcomeQuery {
 
     private final JdbcClient jdbc;
     private final RegionSettings region;
+    private final EquityAggregateQuery aggregates;
 
-    public OutcomeQuery(JdbcClient jdbc, RegionSettings region) {
+    public OutcomeQuery(JdbcClient jdbc, RegionSettings region, EquityAggregateQuery aggregates) {
         this.jdbc = jdbc;
         this.region = region;
+        this.aggregates = aggregates;
     }
 
     /**
@@ -46,6 +49,16 @@ public class OutcomeQuery {
 
     /** Counts by every dimension, and by each requested two-way intersection (group codes joined with '|'). */
     public Counts count(OutcomeMetric metric, Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
+        if (EquityAggregateQuery.answers(metric.id(), scope, asOf, intersections)) {
+            // "Now", no school, no intersection: the pre-aggregated counts (the same definitions, kept by the projection).
+            EquityAggregateQuery.Counts counts = aggregates.count(metric.id(), scope);
+            return new Counts(counts.population(), counts.successes(), counts.byDimension(), Map.of());
+        }
+        return countFromStudents(metric, scope, asOf, intersections);
+    }
+
+    /** The same counts computed from the student-level rows: any date, any scope, intersections. */
+    public Counts countFromStudents(OutcomeMetric metric, Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
         return aggregate(metric.successCondition(), PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and (" + metric.populationCondition() + ")",
                 scope, asOf, intersections);
     }

@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -98,6 +99,30 @@ class TransactionalEventConsumerTest {
         }
         assertThat(rows(district)).isEqualTo(3);
         assertThat(rejectedMessages("{not json at all")).isEqualTo(1);
+    }
+
+    /** A read model switched under the consumer (its stored offsets changed) is followed: it continues from them. */
+    @Test
+    void after_exclusive_work_changes_the_stored_offsets_the_consumer_continues_from_them() throws Exception {
+        String district = "X-" + UUID.randomUUID().toString().substring(0, 8);
+        String group = "consumer-test-" + district;
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        publish(district + "/S1", envelope(district, "S1", ids.get(0)));
+        publish(district + "/S2", envelope(district, "S2", ids.get(1)));
+        try (TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, APPEND_ENTRY, 100).start()) {
+            await(() -> rows(district) == 2);
+            // As a switch to a freshly built copy would: the data and the processed ids go, the offsets start over.
+            consumer.exclusively(() -> {
+                try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("delete from consumer_test.entry where district_id = '" + district + "'");
+                    statement.execute("delete from consumer_test.processed_event where event_id in ('" + ids.get(0) + "', '" + ids.get(1) + "')");
+                    statement.execute("update consumer_test.consumer_offset set next_offset = 0 where consumer_group = '" + group + "'");
+                }
+            });
+            await(() -> rows(district) == 2);
+            Thread.sleep(1_000);
+            assertThat(rows(district)).isEqualTo(2);
+        }
     }
 
     private String envelope(String district, String student, String eventId) throws Exception {

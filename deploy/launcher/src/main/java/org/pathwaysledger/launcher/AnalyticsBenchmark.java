@@ -6,7 +6,20 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.pathwaysledger.analytics.aggregate.EquityAggregates;
+import org.pathwaysledger.events.PublishedEvent;
+import org.pathwaysledger.events.student.CollegeCreditEarned;
+import org.pathwaysledger.events.student.PathwayStatusReached;
+import org.pathwaysledger.events.student.StudentEnrolledInPathway;
 import org.pathwaysledger.events.student.StudentRegistered;
+import org.pathwaysledger.events.value.CollegeCreditType;
+import org.pathwaysledger.events.value.CollegeId;
+import org.pathwaysledger.events.value.CompletionRule;
+import org.pathwaysledger.events.value.PathwayId;
+import org.pathwaysledger.events.value.PathwayStatus;
+import org.pathwaysledger.events.value.SchoolYear;
+import org.pathwaysledger.events.wire.PublishedEventTypes;
+import java.math.BigDecimal;
 import org.pathwaysledger.events.student.StudentRegistration;
 import org.pathwaysledger.events.value.Demographics;
 import org.pathwaysledger.events.value.DistrictId;
@@ -41,10 +54,15 @@ import java.util.UUID;
 /**
  * The analytics benchmark (deploy/benchmark-analytics.sh [students] [events]):
  * <ol>
- *   <li>query latency: loads {@code students} entrants of one pathway straight into the analytics tables (COPY),
- *       then times the equity queries (one metric, all groups, one region) through the API: p50 / p95 / max;</li>
- *   <li>replay: publishes {@code events} registrations onto the student topic and times the analytics consumer
- *       until it has applied them all: events/s.</li>
+ *   <li>query latency: loads {@code students} entrants of one pathway of region BENCH-R straight into the analytics
+ *       tables (COPY), computes the pre-aggregated equity counts from them, then times the equity queries (one
+ *       metric, all groups, one region) through the API: p50 / p95 / max;</li>
+ *   <li>replay: publishes {@code events} events (registrations, then as many enrolments, statuses and credits for
+ *       a quarter of those students) onto the student topic and times the analytics consumer until it has applied
+ *       them all: events/s;</li>
+ *   <li>rebuild: asks the admin endpoint for a rebuild of the read model from the topics and times it until the
+ *       switch (the COPY-loaded entrants are not on the topics, so the switched copy holds only the replayed
+ *       events).</li>
  * </ol>
  */
 public final class AnalyticsBenchmark {
@@ -57,29 +75,52 @@ public final class AnalyticsBenchmark {
     public static void main(String[] args) throws Exception {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        try (Platform platform = Platform.start(Platform.Ports.random())) {
+        // The analytics service alone (on the embedded PostgreSQL and Kafka): the command and query services would
+        // only compete for the CPU (the query service's consumer reads the same topics).
+        try (AnalyticsOnly platform = AnalyticsOnly.start()) {
             loadEntrants(students);
             HttpClient http = HttpClient.newHttpClient();
-            System.out.printf("%nAnalytics benchmark: %,d entrants of one pathway%n", students);
+            System.out.printf("%nAnalytics benchmark: %,d entrants of one pathway of region BENCH-R%n", students);
+            // Baseline: the cheapest endpoint (no SQL), to show what the machine adds to any request.
+            List<String> paths = new ArrayList<>(List.of("/api/v1/freshness"));
             for (String metric : List.of("pathway-entry", "concentrator-rate", "early-college-credit")) {
+                paths.add("/api/v1/metrics/" + metric + "?region=BENCH-R");
+            }
+            for (String path : paths) {
                 List<Long> millis = new ArrayList<>();
                 for (int i = 0; i < 22; i++) {
+                    Thread.sleep(50);
                     long started = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl()
-                            + "/api/v1/metrics/" + metric + "?pathway=BENCH-P")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException(metric + " answered " + response.statusCode() + ": " + response.body());
+                        throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
                     }
                     if (i >= 2) {
                         millis.add((System.nanoTime() - started) / 1_000_000);
                     }
                 }
                 Collections.sort(millis);
-                System.out.printf("  %-22s p50 %,6d ms   p95 %,6d ms   max %,6d ms  (20 requests after 2 warm-up)%n", metric,
+                System.out.printf("  %-50s p50 %,6d ms   p95 %,6d ms   max %,6d ms  (20 requests after 2 warm-up)%n", path,
                         millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
             }
+            // The same question in-process, without HTTP: what the pre-aggregated read itself costs.
+            var aggregates = platform.context().getBean(org.pathwaysledger.analytics.aggregate.EquityAggregateQuery.class);
+            var region = org.pathwaysledger.analytics.scope.Scope.of(null, null, "BENCH-R", null, null);
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 102; i++) {
+                long started = System.nanoTime();
+                aggregates.count("concentrator-rate", region);
+                if (i >= 2) {
+                    micros.add((System.nanoTime() - started) / 1_000);
+                }
+            }
+            Collections.sort(micros);
+            System.out.printf("  %-50s p50 %,6.1f ms   p95 %,6.1f ms   max %,6.1f ms  (100 reads after 2 warm-up)%n",
+                    "in-process read of the counts (no HTTP)", micros.get(49) / 1e3, micros.get(94) / 1e3, micros.get(99) / 1e3);
             double replay = replay(platform, http, events);
-            System.out.printf("  replay into analytics:  %,10.0f events/s (%,d registrations)%n", replay, events);
+            System.out.printf("  replay into analytics:  %,10.0f events/s (%,d events: registrations, then enrolments, statuses, credits)%n", replay, events);
+            rebuild(platform, http);
         }
         System.exit(0);
     }
@@ -116,33 +157,153 @@ public final class AnalyticsBenchmark {
                 copy.copyIn("copy analytics.pathway_status (district_id, student_id, pathway_id, status, reached_on, sequence, recorded_at) "
                         + "from stdin with (format csv)", new StringReader(statuses.toString()));
             }
+            connection.createStatement().execute("insert into analytics.catalogue_pathway (region_id, pathway_id, industry_sector) "
+                    + "values ('BENCH-R', 'BENCH-P', 'Manufacturing and Product Development') on conflict do nothing");
             connection.createStatement().execute("analyze");
             System.out.printf("Loaded %,d entrants into the analytics tables in %.1f s%n", students, (System.nanoTime() - started) / 1e9);
+            // The rows bypassed the projection: compute the pre-aggregated counts from them, as an upgrade would.
+            long aggregating = System.nanoTime();
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("set search_path to analytics");
+            EquityAggregates.recomputeAll(connection);
+            connection.commit();
+            connection.setAutoCommit(true);
+            System.out.printf("Computed the pre-aggregated equity counts from them in %.1f s%n", (System.nanoTime() - aggregating) / 1e9);
         }
     }
 
-    private static double replay(Platform platform, HttpClient http, int events) throws Exception {
+    private static double replay(AnalyticsOnly platform, HttpClient http, int events) throws Exception {
         long before = freshness(platform, http).get("eventsApplied").asLong();
         long started = System.nanoTime();
+        CpuMeter cpu = new CpuMeter();
         try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new StringSerializer())) {
             Demographics who = new Demographics(Sex.F, true, List.of(RaceCode.WHITE), false, false, true, false, false, false, false, false);
+            int registrations = Math.max(1, events / 2);
             for (int i = 0; i < events; i++) {
-                StudentRegistered registered = new StudentRegistered(DistrictId.of("REPLAY-USD"), StudentId.of("R" + i),
-                        new StudentRegistration(null, LocalDate.of(2010, 1, 1), SchoolId.of("HS-1"), GradeLevel.G09, 2025, who),
-                        LocalDate.of(2025, 8, 1), EventSource.api("benchmark"));
-                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "StudentRegistered", "1", null, "REPLAY-USD", "R" + i, 0,
-                        Instant.now(), JSON.valueToTree(registered));
-                producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, "REPLAY-USD/R" + i, JSON.writeValueAsString(envelope)));
+                // First registrations; then, for the first students, an enrolment, a concentrator status and a credit.
+                int student = i < registrations ? i : (i - registrations) / 3;
+                int kind = i < registrations ? 0 : 1 + (i - registrations) % 3;
+                DistrictId district = DistrictId.of("REPLAY-USD");
+                StudentId id = StudentId.of("R" + student);
+                PublishedEvent event = switch (kind) {
+                    case 0 -> new StudentRegistered(district, id, new StudentRegistration(null, LocalDate.of(2010, 1, 1), SchoolId.of("HS-1"),
+                            GradeLevel.G09, 2025, who), LocalDate.of(2025, 8, 1), EventSource.api("benchmark"));
+                    case 1 -> new StudentEnrolledInPathway(district, id, PathwayId.of("REPLAY-P"), SchoolId.of("HS-1"), LocalDate.of(2025, 8, 20), 1,
+                            EventSource.api("benchmark"));
+                    case 2 -> new PathwayStatusReached(district, id, PathwayId.of("REPLAY-P"), PathwayStatus.CONCENTRATOR, LocalDate.of(2026, 6, 1),
+                            false, CompletionRule.PERKINS_TWO_COURSES, EventSource.api("benchmark"));
+                    default -> new CollegeCreditEarned(district, id, CollegeCreditType.DUAL, CollegeId.of("CC-1"), "MFG-101", BigDecimal.valueOf(3),
+                            new SchoolYear(2025), "FALL", true, null, null, EventSource.api("benchmark"));
+                };
+                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), PublishedEventTypes.nameOf(event), "1", null, "REPLAY-USD",
+                        id.value(), kind + 1, Instant.now(), JSON.valueToTree(event));
+                producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, "REPLAY-USD/" + id.value(), JSON.writeValueAsString(envelope)));
             }
         }
         while (freshness(platform, http).get("eventsApplied").asLong() < before + events) {
+            cpu.sample();
             Thread.sleep(200);
         }
-        return events / ((System.nanoTime() - started) / 1e9);
+        double rate = events / ((System.nanoTime() - started) / 1e9);
+        System.out.printf("  replay CPU: %.1f s (this JVM: producer, broker, consumer; PostgreSQL backends), %,.0f events per CPU-second; load average %s%n",
+                cpu.seconds(), events / cpu.seconds(), loadAverage());
+        return rate;
     }
 
-    private static JsonNode freshness(Platform platform, HttpClient http) throws Exception {
+    /** Rebuilds the read model from the topics through the admin endpoint and times it until the switch. */
+    private static void rebuild(AnalyticsOnly platform, HttpClient http) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/admin/rebuilds"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("rebuild answered " + accepted.statusCode() + ": " + accepted.body());
+        }
+        String id = JSON.readTree(accepted.body()).get("id").asText();
+        CpuMeter cpu = new CpuMeter();
+        JsonNode progress;
+        do {
+            Thread.sleep(500);
+            cpu.sample();
+            progress = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/admin/rebuilds/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } while (!List.of("SWITCHED", "FAILED").contains(progress.get("state").asText()));
+        System.out.printf("  rebuild from the topics: %s in %.1f s, %,d events applied at %,.0f events/s (%s)%n", progress.get("state").asText(),
+                (System.nanoTime() - started) / 1e9, progress.get("eventsApplied").asLong(), progress.get("eventsPerSecond").asDouble(),
+                progress.get("message").asText());
+        System.out.printf("  rebuild CPU: %.1f s, %,.0f events per CPU-second; load average %s%n", cpu.seconds(),
+                progress.get("eventsApplied").asLong() / cpu.seconds(), loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU time used by this JVM and by the embedded PostgreSQL (its postmaster, found by port, and backends),
+     * sampled, so that a rate can be given per CPU-second as well as per wall-clock second on a machine shared with
+     * other work. A backend first seen after the start counts from zero.
+     */
+    static final class CpuMeter {
+        private final long jvmStart = cpuNanos(ProcessHandle.current());
+        private final Map<Long, long[]> postgres = new java.util.HashMap<>();
+        private final java.util.Optional<ProcessHandle> postmaster;
+        private boolean started;
+
+        CpuMeter() {
+            String port = " -p " + URI.create(PlatformInfrastructure.postgres().jdbcUrl().substring(5)).getPort() + " ";
+            postmaster = ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains("/bin/postgres") && line.contains(port)).orElse(false))
+                    .findFirst();
+            sample();
+            started = true;
+        }
+
+        void sample() {
+            postmaster.ifPresent(root -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants()).forEach(process -> {
+                long used = cpuNanos(process);
+                long[] seen = postgres.computeIfAbsent(process.pid(), pid -> new long[]{started ? 0 : used, used});
+                seen[1] = Math.max(used, seen[1]);
+            }));
+        }
+
+        double seconds() {
+            sample();
+            long total = cpuNanos(ProcessHandle.current()) - jvmStart;
+            for (long[] process : postgres.values()) {
+                total += process[1] - process[0];
+            }
+            return total / 1e9;
+        }
+
+        private static long cpuNanos(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+    }
+
+    /** The analytics service started on its own, on a random port. */
+    record AnalyticsOnly(org.springframework.context.ConfigurableApplicationContext context) implements AutoCloseable {
+
+        static AnalyticsOnly start() {
+            return new AnalyticsOnly(org.pathwaysledger.analytics.AnalyticsServiceApplication.application().run("--server.port=0",
+                    "--spring.main.banner-mode=off", "--spring.autoconfigure.exclude=" + String.join(",", Platform.axonAutoConfigurations())));
+        }
+
+        String analyticsUrl() {
+            return "http://localhost:" + ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    private static JsonNode freshness(AnalyticsOnly platform, HttpClient http) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/freshness")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.events.wire.PublishedEventTypes;
@@ -32,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Feeds a read model from the published topics (student and region events) with exactly-once effect.
@@ -65,10 +68,14 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private volatile Instant lastEventOccurredAt;
     private volatile Instant lastAppliedAt;
     private volatile long lag = -1;
+    private volatile Map<TopicPartition, Long> lagByPartition = Map.of();
+    /** Held while a batch is applied; {@link #exclusively} takes it to change what the stored offsets are. */
+    private final ReentrantLock applying = new ReentrantLock();
+    private volatile boolean reseek;
 
     public TransactionalEventConsumer(String bootstrapServers, String consumerGroup, String schema,
                                       DataSource dataSource, EventProjection projection, int maxPollRecords) {
-        if (!schema.matches("[a-z_]+")) {
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("schema must be a plain lower-case name: " + schema);
         }
         this.consumerGroup = consumerGroup;
@@ -86,6 +93,13 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Large fetches, so a replay fills a poll of maxPollRecords in one go instead of a few hundred records.
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        // While events stream in, wait up to 100 ms for 256 KB rather than applying a handful per transaction:
+        // each batch has fixed costs (its transaction, set-wise statements); freshness stays well within a second.
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
         this.thread = new Thread(this::run, "projection-" + consumerGroup);
         this.thread.setDaemon(true);
@@ -106,8 +120,20 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             consumer.subscribe(topics, new ResumeFromStoredOffsets());
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
-                if (!records.isEmpty()) {
-                    applyWithRetry(records);
+                applying.lock();
+                try {
+                    if (reseek) {
+                        // The stored offsets were changed under us (a read model switched): what was polled from
+                        // the old positions is dropped and every partition continues from the stored offsets.
+                        reseek = false;
+                        seekToStoredOffsets(consumer.assignment());
+                        continue;
+                    }
+                    if (!records.isEmpty()) {
+                        applyWithRetry(records);
+                    }
+                } finally {
+                    applying.unlock();
                 }
                 lag = currentLag();
             }
@@ -136,46 +162,71 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         }
     }
 
+    /** Work done while no batch is being applied, e.g. switching the read model's schema; see {@link #exclusively}. */
+    @FunctionalInterface
+    public interface ExclusiveWork {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} between two batches, then makes the consumer continue every partition from the offsets
+     * stored with the read model (which the work may have changed), dropping whatever it had polled but not applied.
+     */
+    public void exclusively(ExclusiveWork work) throws SQLException {
+        applying.lock();
+        try {
+            work.run();
+            reseek = true;
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /** The events on each partition this consumer has not read yet (as of its last poll). */
+    public Map<TopicPartition, Long> lagByPartition() {
+        return lagByPartition;
+    }
+
     private void apply(ConsumerRecords<String, String> records) throws SQLException {
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        long applied = 0;
         long duplicates = 0;
         Instant newest = null;
         try (Connection transaction = dataSource.getConnection()) {
             transaction.setAutoCommit(false);
-            try (PreparedStatement markProcessed = transaction.prepareStatement(
-                    "insert into " + schema + ".processed_event (event_id) values (?) on conflict do nothing")) {
-                for (ConsumerRecord<String, String> record : records) {
-                    nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-                    EventEnvelope envelope;
-                    PublishedEvent event;
-                    try {
-                        envelope = json.readValue(record.value(), EventEnvelope.class);
-                        var known = PublishedEventTypes.read(envelope, json);
-                        if (known.isEmpty()) {
-                            continue;
-                        }
-                        event = known.get();
-                    } catch (Exception e) {
-                        reject(transaction, record, e.getMessage());
-                        continue;
+            List<EventProjection.Delivered> read = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, String> record : records) {
+                nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                try {
+                    EventEnvelope envelope = json.readValue(record.value(), EventEnvelope.class);
+                    var known = PublishedEventTypes.read(envelope, json);
+                    if (known.isPresent()) {
+                        read.add(new EventProjection.Delivered(envelope, known.get()));
                     }
-                    markProcessed.setString(1, envelope.eventId());
-                    if (markProcessed.executeUpdate() == 0) {
-                        duplicates++;
-                        continue;
-                    }
-                    projection.apply(transaction, envelope, event);
-                    applied++;
-                    if (envelope.occurredAt() != null && (newest == null || envelope.occurredAt().isAfter(newest))) {
-                        newest = envelope.occurredAt();
-                    }
+                } catch (Exception e) {
+                    reject(transaction, record, e.getMessage());
                 }
+            }
+            // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones.
+            Set<String> fresh = markProcessed(transaction, read);
+            List<EventProjection.Delivered> toApply = new ArrayList<>(read.size());
+            for (EventProjection.Delivered delivered : read) {
+                if (!fresh.remove(delivered.envelope().eventId())) {
+                    duplicates++;
+                    continue;
+                }
+                toApply.add(delivered);
+                Instant occurredAt = delivered.envelope().occurredAt();
+                if (occurredAt != null && (newest == null || occurredAt.isAfter(newest))) {
+                    newest = occurredAt;
+                }
+            }
+            if (!toApply.isEmpty()) {
+                projection.applyBatch(transaction, toApply);
             }
             storeOffsets(transaction, nextOffsets);
             transaction.commit();
+            eventsApplied.addAndGet(toApply.size());
         }
-        eventsApplied.addAndGet(applied);
         duplicatesSkipped.addAndGet(duplicates);
         if (newest != null) {
             lastEventOccurredAt = newest;
@@ -185,6 +236,25 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         nextOffsets.forEach((partition, offset) -> kafkaOffsets.put(partition, new OffsetAndMetadata(offset)));
         // Informational only (lag tools read it); the offsets stored with the data are the ones that count.
         consumer.commitAsync(kafkaOffsets, null);
+    }
+
+    /** Records the batch's event ids as processed; returns those not processed before (each id once). */
+    private Set<String> markProcessed(Connection transaction, List<EventProjection.Delivered> read) throws SQLException {
+        Set<String> fresh = new HashSet<>();
+        if (read.isEmpty()) {
+            return fresh;
+        }
+        String[] ids = read.stream().map(delivered -> delivered.envelope().eventId()).toArray(String[]::new);
+        try (PreparedStatement insert = transaction.prepareStatement("insert into " + schema + ".processed_event (event_id) "
+                + "select unnest(cast(? as varchar[])) on conflict do nothing returning event_id")) {
+            insert.setArray(1, transaction.createArrayOf("varchar", ids));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getString(1));
+                }
+            }
+        }
+        return fresh;
     }
 
     private void reject(Connection transaction, ConsumerRecord<String, String> record, String reason) throws SQLException {
@@ -218,14 +288,41 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
     private long currentLag() {
         long total = 0;
+        Map<TopicPartition, Long> byPartition = new HashMap<>();
         for (TopicPartition partition : consumer.assignment()) {
             var partitionLag = consumer.currentLag(partition);
             if (partitionLag.isEmpty()) {
                 return lag;
             }
             total += partitionLag.getAsLong();
+            byPartition.put(partition, partitionLag.getAsLong());
         }
+        lagByPartition = Map.copyOf(byPartition);
         return total;
+    }
+
+    private void seekToStoredOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select topic, partition, next_offset from " + schema + ".consumer_offset where consumer_group = ?")) {
+            select.setString(1, consumerGroup);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read stored offsets of " + consumerGroup + ": " + e.getMessage(), e);
+        }
+        for (TopicPartition partition : partitions) {
+            Long next = stored.get(partition);
+            if (next == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, next);
+            }
+        }
     }
 
     /** On every (re)assignment, continue each partition from the offset stored with the read model. */
@@ -233,27 +330,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> stored = new HashMap<>();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(
-                         "select topic, partition, next_offset from " + schema + ".consumer_offset where consumer_group = ?")) {
-                select.setString(1, consumerGroup);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        stored.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read stored offsets of " + consumerGroup + ": " + e.getMessage(), e);
-            }
-            for (TopicPartition partition : partitions) {
-                Long next = stored.get(partition);
-                if (next == null) {
-                    consumer.seekToBeginning(List.of(partition));
-                } else {
-                    consumer.seek(partition, next);
-                }
-            }
+            seekToStoredOffsets(partitions);
         }
 
         @Override

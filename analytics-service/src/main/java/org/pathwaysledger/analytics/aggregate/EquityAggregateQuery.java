@@ -1,0 +1,78 @@
+package org.pathwaysledger.analytics.aggregate;
+
+import org.pathwaysledger.analytics.scope.Scope;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.web.AsOf;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers "one metric, every group, at pathway / sector / region level (optionally one district), now" from the
+ * pre-aggregated counts. Anything else (as of a past date, one school, intersections, metrics not pre-aggregated)
+ * is for the student-level queries.
+ */
+@Component
+public class EquityAggregateQuery {
+
+    /** Population (n) and successes (k) overall and per group of every dimension. */
+    public record Counts(long population, long successes, Map<Dimension, Map<String, long[]>> byDimension) {
+    }
+
+    private static final String SQL = """
+            select a.dimension, a.group_code, sum(a.population) as population, sum(a.successes) as successes
+            from equity_count a
+            where a.metric = :metric
+              and (cast(:pathway as varchar) is null or a.pathway_id = :pathway)
+              and (cast(:sector as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.industry_sector = :sector))
+              and (cast(:region as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.region_id = :region))
+              and (cast(:district as varchar) is null or a.district_id = :district)
+            group by a.dimension, a.group_code
+            having sum(a.population) > 0""";
+
+    private static final Instant NOW = AsOf.parse(null);
+
+    private final JdbcClient jdbc;
+
+    public EquityAggregateQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether this question can be answered from the pre-aggregated counts. */
+    public static boolean answers(String metricId, Scope scope, Instant asOf, List<?> intersections) {
+        return NOW.equals(asOf) && scope.school() == null && (intersections == null || intersections.isEmpty())
+                && EquityAggregates.covers(metricId);
+    }
+
+    public Counts count(String metricId, Scope scope) {
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        jdbc.sql(SQL)
+                .param("metric", metricId)
+                .param("pathway", scope.pathway() == null ? null : scope.pathway().value())
+                .param("sector", scope.sector())
+                .param("region", scope.region() == null ? null : scope.region().value())
+                .param("district", scope.district() == null ? null : scope.district().value())
+                .query(row -> {
+                    Dimension dimension = Dimension.named(row.getString("dimension")).orElse(null);
+                    if (dimension != null) {
+                        byDimension.get(dimension).put(row.getString("group_code"), new long[]{row.getLong("population"), row.getLong("successes")});
+                    }
+                });
+        // Every entrant is in exactly one group of each dimension: the totals are any dimension's sum.
+        long population = 0;
+        long successes = 0;
+        for (long[] cell : byDimension.get(Dimension.SEX).values()) {
+            population += cell[0];
+            successes += cell[1];
+        }
+        return new Counts(population, successes, byDimension);
+    }
+}

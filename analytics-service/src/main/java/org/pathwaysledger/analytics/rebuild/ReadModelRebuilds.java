@@ -1,0 +1,322 @@
+package org.pathwaysledger.analytics.rebuild;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.pathwaysledger.analytics.bi.BiViews;
+import org.pathwaysledger.analytics.aggregate.AnalyticsProjection;
+import org.pathwaysledger.analytics.aggregate.EquityAggregates;
+import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds the analytics read model from the Kafka topics while the current one keeps serving, then switches.
+ *
+ * <ol>
+ *   <li>A fresh schema {@code analytics_v<N>} is created and migrated by Flyway with the service's own migrations.</li>
+ *   <li>A new consumer group replays both topics from offset 0 into it, through the same projection (exactly once:
+ *       its offsets and processed ids live in the new schema).</li>
+ *   <li>When it has caught up (lag at most {@code switch-lag}), its consumer stops and, between two batches of the
+ *       serving consumer, one PostgreSQL transaction renames {@code analytics} to {@code analytics_retired_<N>} and
+ *       the new schema to {@code analytics}, and hands the new copy's stored offsets to the serving consumer group.
+ *       Every query, view and the serving consumer name the schema {@code analytics}, so all of them move at once;
+ *       the serving consumer continues from the new copy's offsets (events it had applied to the old copy in the
+ *       meantime are read again, and applied once to the new one).</li>
+ *   <li>The old schema is dropped, unless objects outside it (e.g. a BI user's own views) depend on it: then it is
+ *       kept and the progress says so.</li>
+ * </ol>
+ * One rebuild at a time per service instance.
+ */
+@Component
+public class ReadModelRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
+    private static final String SERVING_SCHEMA = "analytics";
+    /** Tables that are not projections of the topics: carried from the serving copy into the new one at the switch. */
+    private static final java.util.List<String> CARRIED_OVER = java.util.List.of("nontraditional_field", "published_metric", "published_cell", "published_refresh");
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+
+    private final DataSource dataSource;
+    private final TransactionalEventConsumer serving;
+    private final RegionSettings region;
+    private final String bootstrapServers;
+    private final String servingGroup;
+    private final int maxPollRecords;
+    private final long switchLag;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final AtomicReference<Rebuild> running = new AtomicReference<>();
+
+    public ReadModelRebuilds(DataSource dataSource, TransactionalEventConsumer serving, RegionSettings region,
+                             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                             @Value("${pathways.analytics.consumer-group}") String servingGroup,
+                             @Value("${pathways.analytics.max-poll-records}") int maxPollRecords,
+                             @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag) {
+        this.dataSource = dataSource;
+        this.serving = serving;
+        this.region = region;
+        this.bootstrapServers = bootstrapServers;
+        this.servingGroup = servingGroup;
+        this.maxPollRecords = maxPollRecords;
+        this.switchLag = switchLag;
+    }
+
+    /** Thrown when a rebuild is asked while another is running. */
+    public static final class AlreadyRunning extends RuntimeException {
+        public final String runningId;
+
+        AlreadyRunning(String runningId) {
+            super("A rebuild is already running: " + runningId);
+            this.runningId = runningId;
+        }
+    }
+
+    /** Starts a rebuild; it runs in the background. */
+    public RebuildProgress start() throws SQLException {
+        String id = UUID.randomUUID().toString();
+        Rebuild rebuild = new Rebuild(id);
+        if (!running.compareAndSet(null, rebuild)) {
+            throw new AlreadyRunning(running.get().id);
+        }
+        try {
+            rebuild.number = nextNumber();
+            rebuild.schema = "analytics_v" + rebuild.number;
+            rebuild.group = servingGroup + ".rebuild-" + rebuild.number;
+            rebuilds.put(id, rebuild);
+            Thread thread = new Thread(rebuild::run, "analytics-rebuild-" + rebuild.number);
+            thread.setDaemon(true);
+            thread.start();
+            return rebuild.progress();
+        } catch (SQLException | RuntimeException e) {
+            running.set(null);
+            throw e;
+        }
+    }
+
+    /** On shutdown a rebuild in progress stops; its schema is left unswitched (start a new rebuild later). */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        Rebuild current = running.get();
+        if (current != null && current.consumer != null && current.state == RebuildProgress.State.BUILDING) {
+            current.consumer.close();
+        }
+    }
+
+    public Optional<RebuildProgress> progress(String id) {
+        return Optional.ofNullable(rebuilds.get(id)).map(Rebuild::progress);
+    }
+
+    public List<RebuildProgress> all() {
+        return rebuilds.values().stream().map(Rebuild::progress).sorted((a, b) -> b.startedAt().compareTo(a.startedAt())).toList();
+    }
+
+    private int nextNumber() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select coalesce(max(cast(substring(nspname from '^analytics_(?:v|retired_)([0-9]+)$') as integer)), 1) "
+                     + "from pg_namespace where nspname ~ '^analytics_(v|retired_)[0-9]+$'")) {
+            row.next();
+            return row.getInt(1) + 1;
+        }
+    }
+
+    private final class Rebuild {
+        final String id;
+        final Instant startedAt = Instant.now();
+        volatile int number;
+        volatile String schema;
+        volatile String group;
+        volatile RebuildProgress.State state = RebuildProgress.State.BUILDING;
+        volatile TransactionalEventConsumer consumer;
+        volatile long finalApplied;
+        volatile Instant caughtUpAt;
+        volatile Instant switchedAt;
+        volatile String retiredSchema;
+        volatile boolean retiredDropped;
+        volatile String message = "migrating the new schema";
+
+        Rebuild(String id) {
+            this.id = id;
+        }
+
+        void run() {
+            HikariDataSource target = null;
+            try {
+                target = dataSourceFor(schema);
+                Flyway.configure().dataSource(target).schemas(schema).defaultSchema(schema)
+                        .locations("classpath:db/analytics").load().migrate();
+                try (Connection connection = target.getConnection()) {
+                    EquityAggregates.ensureCurrent(connection);
+                }
+                consumer = new TransactionalEventConsumer(bootstrapServers, group, schema, target,
+                        new AnalyticsProjection(region.menaReportedSeparately()), maxPollRecords).start();
+                message = "replaying the topics from offset 0 into " + schema + "; the current read model keeps serving";
+                log.info("Rebuild {}: replaying into {} with consumer group {}", id, schema, group);
+                while (!caughtUp()) {
+                    if (!consumer.status().running()) {
+                        throw new IllegalStateException("the rebuild consumer stopped");
+                    }
+                    Thread.sleep(CHECK_EVERY.toMillis());
+                }
+                caughtUpAt = Instant.now();
+                consumer.close();
+                finalApplied = consumer.status().eventsApplied();
+                message = "caught up; switching queries to the new copy";
+                state = RebuildProgress.State.SWITCHING;
+                serving.exclusively(this::switchSchemas);
+                switchedAt = Instant.now();
+                message = "switched; retiring the old copy";
+                retire();
+                // SWITCHED once the old copy is dealt with, so the state a caller sees is final.
+                state = RebuildProgress.State.SWITCHED;
+                log.info("Rebuild {}: switched to the new copy; old copy {} {}", id, retiredSchema, retiredDropped ? "dropped" : "kept");
+            } catch (Exception e) {
+                log.error("Rebuild {} failed: {}", id, e.getMessage(), e);
+                if (consumer != null) {
+                    consumer.close();
+                }
+                if (switchedAt == null) {
+                    state = RebuildProgress.State.FAILED;
+                    message = "failed: " + e.getMessage() + " (the current read model was not changed; " + schema + " is left for inspection)";
+                } else {
+                    state = RebuildProgress.State.SWITCHED;
+                    message = "switched, but retiring the old copy failed: " + e.getMessage();
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                if (target != null) {
+                    target.close();
+                }
+                running.set(null);
+            }
+        }
+
+        private boolean caughtUp() {
+            ProjectionStatus status = consumer.status();
+            Map<?, Long> lags = consumer.lagByPartition();
+            return status.lag() >= 0 && status.lag() <= switchLag && !lags.isEmpty() && status.lastAppliedAt() != null;
+        }
+
+        /** One transaction: the new copy becomes "analytics", the serving group continues from the new copy's offsets. */
+        private void switchSchemas() throws SQLException {
+            retiredSchema = "analytics_retired_" + number;
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("alter schema " + SERVING_SCHEMA + " rename to " + retiredSchema);
+                    statement.execute("alter schema " + schema + " rename to " + SERVING_SCHEMA);
+                    // Not projections: the region's 4S1 programme list (configuration) and the BI cells last published
+                    // (outputs) move to the new copy as they are; then the BI views are re-pointed at it.
+                    for (String table : CARRIED_OVER) {
+                        statement.execute("delete from " + SERVING_SCHEMA + "." + table);
+                        statement.execute("insert into " + SERVING_SCHEMA + "." + table + " select * from " + retiredSchema + "." + table);
+                    }
+                    BiViews.define(statement);
+                    try (PreparedStatement offsets = connection.prepareStatement("delete from " + SERVING_SCHEMA + ".consumer_offset where consumer_group = ?")) {
+                        offsets.setString(1, servingGroup);
+                        offsets.executeUpdate();
+                    }
+                    try (PreparedStatement offsets = connection.prepareStatement(
+                            "update " + SERVING_SCHEMA + ".consumer_offset set consumer_group = ? where consumer_group = ?")) {
+                        offsets.setString(1, servingGroup);
+                        offsets.setString(2, group);
+                        offsets.executeUpdate();
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+
+        /** Drops the old copy unless something outside it depends on it (a view a BI user made, say). */
+        private void retire() throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                long dependents;
+                try (PreparedStatement outside = connection.prepareStatement("""
+                        select count(distinct v.oid) from pg_depend dep
+                        join pg_rewrite r on r.oid = dep.objid
+                        join pg_class v on v.oid = r.ev_class
+                        join pg_class t on t.oid = dep.refobjid
+                        join pg_namespace tn on tn.oid = t.relnamespace
+                        where tn.nspname = ? and v.relnamespace <> t.relnamespace""")) {
+                    outside.setString(1, retiredSchema);
+                    try (ResultSet row = outside.executeQuery()) {
+                        row.next();
+                        dependents = row.getLong(1);
+                    }
+                }
+                if (dependents > 0) {
+                    message = "switched; the old copy " + retiredSchema + " is kept because " + dependents
+                            + " view(s) in other schemas depend on it: repoint them, then drop it";
+                    return;
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("drop schema " + retiredSchema + " cascade");
+                }
+                retiredDropped = true;
+                message = "switched; the old copy was dropped";
+            }
+        }
+
+        RebuildProgress progress() {
+            TransactionalEventConsumer feeding = consumer;
+            long applied = feeding == null ? 0 : state == RebuildProgress.State.BUILDING ? feeding.status().eventsApplied() : finalApplied;
+            Long lag = null;
+            Map<String, Long> byPartition = new TreeMap<>();
+            if (feeding != null && state == RebuildProgress.State.BUILDING) {
+                feeding.lagByPartition().forEach((partition, partitionLag) -> byPartition.put(partition.topic() + "-" + partition.partition(), partitionLag));
+                long total = feeding.status().lag();
+                lag = total < 0 ? null : total;
+            } else if (state == RebuildProgress.State.SWITCHING || state == RebuildProgress.State.SWITCHED) {
+                lag = 0L;
+            }
+            Instant until = caughtUpAt == null ? Instant.now() : caughtUpAt;
+            double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
+            double rate = applied / seconds;
+            Long eta = lag == null || rate <= 0 ? null : Math.round(lag / rate);
+            return new RebuildProgress(id, state, schema, group, startedAt, applied, lag, byPartition, Math.round(rate * 10) / 10.0, eta,
+                    switchedAt, retiredSchema, retiredDropped, message);
+        }
+    }
+
+    /** A small pool on the same database whose connections work in {@code schema}. */
+    private HikariDataSource dataSourceFor(String schema) throws SQLException {
+        HikariDataSource main = dataSource.unwrap(HikariDataSource.class);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(main.getJdbcUrl());
+        config.setUsername(main.getUsername());
+        config.setPassword(main.getPassword());
+        config.setDataSourceProperties(main.getDataSourceProperties());
+        config.setSchema(schema);
+        config.setMaximumPoolSize(2);
+        config.setPoolName("analytics-rebuild-" + schema);
+        return new HikariDataSource(config);
+    }
+
+}

@@ -1,0 +1,145 @@
+package org.pathwaysledger.analytics.aggregate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pathwaysledger.analytics.AnalyticsServiceRunning;
+import org.pathwaysledger.analytics.SyntheticLedger;
+import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.outcome.OutcomeMetric;
+import org.pathwaysledger.analytics.outcome.OutcomeQuery;
+import org.pathwaysledger.analytics.scope.Scope;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.web.AsOf;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pre-aggregated equity counts answer exactly what the student-level rows answer, for every pre-aggregated
+ * metric, every dimension and group, at pathway, sector, region and district level, on a random region with
+ * detail changes, corrections, retractions and duplicate deliveries; and the counts kept batch by batch equal a
+ * recomputation from scratch.
+ */
+class EquityAggregatesTest {
+
+    static AnalyticsServiceRunning service;
+    static SyntheticLedger ledger;
+
+    @BeforeAll
+    static void publishARegion() throws Exception {
+        service = AnalyticsServiceRunning.start();
+        ledger = new SyntheticLedger("AGG", 20261125);
+        int events = ledger.generate(600);
+        ledger.publish(service.bootstrapServers());
+        service.awaitApplied(ledger.prefix, events);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void pre_aggregated_counts_equal_the_student_level_counts_for_every_metric_dimension_and_scope() {
+        OutcomeQuery outcomes = service.context.getBean(OutcomeQuery.class);
+        PathwayEntryQuery entrants = service.context.getBean(PathwayEntryQuery.class);
+        EquityAggregateQuery aggregates = service.context.getBean(EquityAggregateQuery.class);
+        Instant now = AsOf.parse(null);
+        List<Scope> scopes = new ArrayList<>();
+        for (String pathway : ledger.pathways) {
+            scopes.add(Scope.of(pathway, null, null, null, null));
+            scopes.add(Scope.of(pathway, null, null, ledger.districts.get(1), null));
+        }
+        scopes.add(Scope.of(null, ledger.sector, null, null, null));
+        scopes.add(Scope.of(null, null, ledger.region, null, null));
+        scopes.add(Scope.of(null, null, ledger.region, ledger.districts.get(2), null));
+
+        int metricsWithSuccesses = 0;
+        for (Scope scope : scopes) {
+            assertThat(EquityAggregateQuery.answers(EquityAggregates.ENTRANTS, scope, now, List.of())).isTrue();
+            PathwayEntryQuery.EntrantCounts fromStudents = entrants.countFromStudents(scope, now);
+            EquityAggregateQuery.Counts preAggregated = aggregates.count(EquityAggregates.ENTRANTS, scope);
+            assertThat(fromStudents.total()).as("entrants in %s", scope).isGreaterThan(20);
+            assertThat(preAggregated.population()).as("entrants in %s", scope).isEqualTo(fromStudents.total());
+            for (Dimension dimension : Dimension.values()) {
+                Map<String, Long> expected = new TreeMap<>(fromStudents.byDimension().get(dimension));
+                Map<String, Long> actual = new TreeMap<>();
+                preAggregated.byDimension().get(dimension).forEach((group, cell) -> actual.put(group, cell[0]));
+                assertThat(actual).as("entrants by %s in %s", dimension, scope).isEqualTo(expected);
+            }
+            for (OutcomeMetric metric : EquityAggregates.metrics()) {
+                OutcomeQuery.Counts expected = outcomes.countFromStudents(metric, scope, now, List.of());
+                EquityAggregateQuery.Counts actual = aggregates.count(metric.id(), scope);
+                assertThat(actual.population()).as("%s population in %s", metric, scope).isEqualTo(expected.population());
+                assertThat(actual.successes()).as("%s successes in %s", metric, scope).isEqualTo(expected.successes());
+                if (expected.successes() > 0) {
+                    metricsWithSuccesses++;
+                }
+                for (Dimension dimension : Dimension.values()) {
+                    assertThat(cells(actual.byDimension().get(dimension))).as("%s by %s in %s", metric, dimension, scope)
+                            .isEqualTo(cells(expected.byDimension().get(dimension)));
+                }
+                // And the query the API makes (no asOf, no school, no intersection) takes the pre-aggregated path.
+                assertThat(outcomes.count(metric, scope, now, List.of()).population()).isEqualTo(expected.population());
+            }
+        }
+        // The dataset exercises the metrics: nearly all of them have successes somewhere.
+        assertThat(metricsWithSuccesses).isGreaterThan(scopes.size() * (EquityAggregates.metrics().size() - 2));
+    }
+
+    @Test
+    void counts_kept_batch_by_batch_equal_a_recomputation_from_scratch() throws Exception {
+        String snapshot = "select metric, pathway_id, district_id, dimension, group_code, population, successes from equity_count "
+                + "where pathway_id like 'AGG-%' and population <> 0 order by 1, 2, 3, 4, 5";
+        try (Connection connection = service.context.getBean(DataSource.class).getConnection()) {
+            connection.setAutoCommit(false);
+            List<String> incremental = rows(connection, snapshot);
+            EquityAggregates.recomputeAll(connection);
+            List<String> recomputed = rows(connection, snapshot);
+            connection.rollback();
+            assertThat(incremental).hasSizeGreaterThan(100).isEqualTo(recomputed);
+        }
+    }
+
+    @Test
+    void as_of_a_past_date_school_narrowing_and_intersections_keep_the_student_level_path() {
+        Scope region = Scope.of(null, null, ledger.region, null, null);
+        assertThat(EquityAggregateQuery.answers("concentrator-rate", region, AsOf.parse("2025-01-01"), List.of())).isFalse();
+        assertThat(EquityAggregateQuery.answers("concentrator-rate", Scope.of(null, null, ledger.region, ledger.districts.get(0), "HS-A"),
+                AsOf.parse(null), List.of())).isFalse();
+        assertThat(EquityAggregateQuery.answers("concentrator-rate", region, AsOf.parse(null), List.of(List.of(Dimension.SEX, Dimension.FOSTER)))).isFalse();
+        assertThat(EquityAggregateQuery.answers("perkins-1s1", region, AsOf.parse(null), List.of())).as("depends on today's date").isFalse();
+    }
+
+    private static Map<String, List<Long>> cells(Map<String, long[]> cells) {
+        Map<String, List<Long>> plain = new TreeMap<>();
+        cells.forEach((group, cell) -> {
+            if (cell[0] != 0 || cell[1] != 0) {
+                plain.put(group, List.of(cell[0], cell[1]));
+            }
+        });
+        return plain;
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= 7; i++) {
+                    row.append(result.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}
