@@ -152,8 +152,8 @@ function renderTrend(root, trend, metrics, { pathway, district, trendMetric, coh
   chart(trendChart, {
     color: PALETTE,
     tooltip: { trigger: 'axis', valueFormatter: value => (value === null || value === undefined ? 'Suppressed' : `${value}%`) },
-    grid: { left: 20, right: 30, bottom: 10, top: 40, containLabel: true },
-    xAxis: { type: 'category', name: basisLabel, nameLocation: 'middle', nameGap: 28,
+    grid: { left: 20, right: 30, bottom: 34, top: 40, containLabel: true },
+    xAxis: { type: 'category', name: basisLabel, nameLocation: 'middle', nameGap: 30,
       data: rows.map(row => `${trendCohortName(row, cohortBy)}${row.ratePercent === null ? (row.reason === 'TOP_BOTTOM_CODED' ? ` (${row.rateShown})` : ' (suppressed)') : ''}`),
       axisLabel: { interval: 0, color: '#1b1f24' } },
     yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { color: '#333' } },
