@@ -156,6 +156,65 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void region_overview_shows_the_trend_across_cohorts_as_the_api_does_with_small_cohorts_suppressed() throws IOException {
+        // The default: concentrator rate per grade-9 cohort in the demo region, on screen and in the CSV as the API has it.
+        open("#/overview");
+        JsonNode byGrade9 = Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=concentrator-rate&cohortBy=GRADE_9&region="
+                + DemoRegion.REGION).body();
+        List<String> expected = trendLines(byGrade9, false);
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(3).anyMatch(line -> line.matches("[^,]+,\\d+,\\d+,\\d+\\.\\d%"));
+        // The demo's newest grade-9 cohort has too few concentrators yet: the API hides them, the page says Suppressed.
+        assertThat(expected).anyMatch(line -> line.endsWith(",Suppressed,Suppressed"));
+        assertThat(trendRowsShown()).containsExactlyElementsOf(expected);
+        assertThat(browser.findElements(By.cssSelector("[data-chart=trend] svg"))).isNotEmpty();
+        assertThat(text("[data-table=trend] caption")).contains("Concentrator rate", "grade-9 cohort", DemoRegion.REGION);
+        List<String> csv = downloadCsv("[data-csv^=trend-concentrator-rate-GRADE_9-]");
+        assertThat(csv.get(0)).isEqualTo("Cohort,Students,Successes,Rate");
+        assertThat(csv.subList(1, csv.size())).containsExactlyElementsOf(expected);
+        screenshot("region-overview-trend");
+
+        // The pickers and the page's pathway filter rerun the panel with the API's answer for that scope and basis.
+        choose("f-cohortBy", "PATHWAY_ENTRY");
+        choose("f-pathway", "HEALTH-MED-ASSIST");
+        choose("f-trend", "completion-rate");
+        assertThat(browser.getCurrentUrl()).contains("trend=completion-rate", "cohortBy=PATHWAY_ENTRY", "pathway=HEALTH-MED-ASSIST");
+        JsonNode health = Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=completion-rate&cohortBy=PATHWAY_ENTRY"
+                + "&pathway=HEALTH-MED-ASSIST").body();
+        assertThat(trendRowsShown()).containsExactlyElementsOf(trendLines(health, true));
+        assertThat(downloadCsv("[data-csv='trend-completion-rate-PATHWAY_ENTRY-HEALTH-MED-ASSIST.csv']"))
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("Cohort,Students,Successes,Rate"),
+                        trendLines(health, true).stream()).toList());
+    }
+
+    /** The rows of the trend table as CSV-like lines (heading cell, then the data cells). */
+    private static List<String> trendRowsShown() {
+        return browser.findElements(By.cssSelector("[data-table=trend] tbody tr")).stream()
+                .map(row -> row.findElement(By.tagName("th")).getText().trim() + "," + String.join(",", cells(row))).toList();
+    }
+
+    /** What the trend table should read for an API answer: each cohort (hidden numbers Suppressed), then all cohorts. */
+    private static List<String> trendLines(JsonNode answer, boolean schoolYears) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode cohort : answer.at("/trend/cohorts")) {
+            String group = cohort.get("group").asText();
+            String name = group.equals("UNKNOWN") ? (schoolYears ? "Cohort unknown" : "No grade-9 cohort")
+                    : schoolYears ? group + "-" + String.format("%02d", (Integer.parseInt(group) + 1) % 100) : group;
+            boolean coded = "TOP_BOTTOM_CODED".equals(cohort.path("reason").asText());
+            lines.add(String.join(",", name, shown(cohort.get("population")), shown(cohort.get("successes")),
+                    coded ? cohort.get("rateShown").asText() : cohort.get("ratePercent").isNull() ? "Suppressed"
+                            : String.format("%.1f%%", cohort.get("ratePercent").asDouble())));
+        }
+        JsonNode all = answer.at("/trend/all");
+        lines.add(String.join(",", "All cohorts", shown(all.get("population")), shown(all.get("successes")),
+                all.get("ratePercent").isNull() ? "Suppressed" : String.format("%.1f%%", all.get("ratePercent").asDouble())));
+        return lines;
+    }
+
+    private static String shown(JsonNode count) {
+        return count.isNull() ? "Suppressed" : count.asText();
+    }
+
+    @Test
     void equity_view_shows_rates_by_group_as_the_api_does_with_small_groups_suppressed() throws IOException {
         open("#/equity?metric=concentrator-rate&level=region&dimension=RACE_ETHNICITY");
         JsonNode answer = Api.get(platform.analyticsUrl() + "/api/v1/metrics/concentrator-rate?region=" + DemoRegion.REGION).body();
