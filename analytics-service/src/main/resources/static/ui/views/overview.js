@@ -51,19 +51,24 @@ export async function renderOverview(root, params, navigate) {
     root.append(el('p', {}, 'No region is known yet: define one with the command service.'));
     return;
   }
+  // The region-level answers need nothing from the catalogue: ask for them at once, beside it.
+  const level = pathway ? { pathway } : { region: state.region };
+  const entryAnswer = analytics('metrics/pathway-entry', { ...level, district });
+  const funnelAnswer = analytics('cohorts/funnel', { ...level, district });
+  const metricsAnswer = analytics('metrics');
+  const trendAnswer = analytics('cohorts/trend', { metric: trendMetric, ...level, district, cohortBy });
   const [pathways, regionMembers] = await Promise.all([catalogue(), members()]);
   const districts = regionMembers.filter(m => m.kind !== 'COLLEGE');
   root.append(el('form', { class: 'filters', 'aria-label': 'Filters', onsubmit: e => e.preventDefault() },
     select('pathway', 'Pathway', [['', 'All pathways'], ...pathways.map(p => [p.pathwayId, p.name])], pathway, value => navigate({ pathway: value })),
     select('district', 'District', [['', 'All districts'], ...districts.map(m => [m.memberId, m.name || m.memberId])], district, value => navigate({ district: value }))));
 
-  const level = pathway ? { pathway } : { region: state.region };
   const sectors = [...new Set(pathways.map(p => p.industrySector).filter(Boolean))].sort();
   const [entry, funnel, metrics, trend, pathwayRows, sectorRows] = await Promise.all([
-    analytics('metrics/pathway-entry', { ...level, district }),
-    analytics('cohorts/funnel', { ...level, district }),
-    analytics('metrics'),
-    analytics('cohorts/trend', { metric: trendMetric, ...level, district, cohortBy }),
+    entryAnswer,
+    funnelAnswer,
+    metricsAnswer,
+    trendAnswer,
     Promise.all(pathways.map(p => Promise.all([
       analytics('metrics/pathway-entry', { pathway: p.pathwayId, district }),
       analytics('metrics/concentrator-rate', { pathway: p.pathwayId, district }),
