@@ -1,6 +1,6 @@
 // District views, one district at a time: its imports (history, live progress, error reports, a new upload) and its
 // pathway students who are off track, from the query service's read model. Student-level: this district only.
-import { state, el, numberCell, table, csvButton, panel, select, catalogue, members, queryService, commandService, getJson } from '../common.js';
+import { state, el, numberCell, table, csvButton, panel, select, catalogue, members, queryService, commandService, getJson, download } from '../common.js';
 
 const ACTIVE = ['QUEUED', 'VALIDATING', 'WRITING'];
 
@@ -11,6 +11,17 @@ function districtKey(district) {
 function keyHeaders(district) {
   const key = districtKey(district);
   return key ? { 'X-District-Key': key } : {};
+}
+
+/** The error report quotes the district's rows: fetched with the district's key (a plain link could not send it), then saved. */
+async function downloadErrors(event, importStatus) {
+  event.preventDefault();
+  const response = await fetch(event.currentTarget.href, { headers: keyHeaders(importStatus.districtId) });
+  if (!response.ok) {
+    alert(`The error report could not be fetched (${response.status}); check the district's access key.`);
+    return;
+  }
+  download(`${importStatus.importId}-errors.csv`, await response.text());
 }
 
 function importRows(imports) {
@@ -25,7 +36,7 @@ function importRows(imports) {
     numberCell(i.rowsRead), numberCell(i.rowsAccepted), numberCell(i.rowsUnchanged), numberCell(i.rowsRejected),
     i.rowsRejected > 0 || (i.warnings || []).length
       ? el('a', { href: `${state.settings.commandUrl}/api/v1/imports/${encodeURIComponent(i.importId)}/errors.csv`, download: `${i.importId}-errors.csv`,
-        'data-errors-csv': i.importId }, 'Error report (CSV)')
+        'data-errors-csv': i.importId, onclick: event => downloadErrors(event, i) }, 'Error report (CSV)')
       : el('span', { class: 'muted' }, 'No errors'),
   ]);
 }
@@ -63,7 +74,7 @@ export async function renderDistrict(root, params, navigate) {
     : 'Student-level lists for this district only; they are never shared with other districts or the region.'));
 
   const [imports, students] = await Promise.all([
-    commandService(`districts/${encodeURIComponent(district)}/imports`),
+    commandService(`districts/${encodeURIComponent(district)}/imports`, {}, { headers: keyHeaders(district) }),
     queryService(`districts/${encodeURIComponent(district)}/pathway-students`, { offTrack: everyone ? 'false' : 'true', pathway }, keyHeaders(district)),
   ]);
 
@@ -80,7 +91,7 @@ export async function renderDistrict(root, params, navigate) {
     uploadStatus.textContent = 'Sending…';
     try {
       const accepted = await commandService(`districts/${encodeURIComponent(district)}/imports`, { dryRun: dryRun.checked ? 'true' : '' },
-        { method: 'POST', body });
+        { method: 'POST', body, headers: keyHeaders(district) });
       uploadStatus.textContent = `Import ${accepted.importId} accepted: ${accepted.status}.`;
       files.value = '';
       await refreshImports(importTable, district, true);
@@ -127,7 +138,8 @@ async function refreshImports(importTable, district, once) {
   const body = importTable.tBodies[0];
   for (;;) {
     if (!document.contains(importTable) && !once) return;
-    const imports = await getJson(`${state.settings.commandUrl}/api/v1/districts/${encodeURIComponent(district)}/imports`).catch(() => null);
+    const imports = await getJson(`${state.settings.commandUrl}/api/v1/districts/${encodeURIComponent(district)}/imports`,
+      { headers: keyHeaders(district) }).catch(() => null);
     if (!imports) return;
     body.replaceChildren(...importRows(imports).map(row => el('tr', {}, row.map(cell => (cell instanceof Node ? cell : el('td', {}, cell ?? ''))))));
     once = false;

@@ -34,6 +34,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return fieldProblems(HttpStatus.BAD_REQUEST, "Invalid request", e.problems());
     }
 
+    @ExceptionHandler(org.pathwaysledger.infrastructure.web.DistrictKeys.DistrictAccessDenied.class)
+    ProblemDetail districtOnly(org.pathwaysledger.infrastructure.web.DistrictKeys.DistrictAccessDenied e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("District access key needed");
+        return problem;
+    }
+
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation e) {
         return fieldProblems(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by the student's history", List.of(e));

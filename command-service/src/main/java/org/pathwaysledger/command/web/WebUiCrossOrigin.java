@@ -31,6 +31,7 @@ public class WebUiCrossOrigin implements WebMvcConfigurer {
         registry.addMapping("/api/v1/imports/**")
                 .allowedOriginPatterns(allowedOrigins)
                 .allowedMethods("GET", "HEAD")
+                .allowedHeaders("X-District-Key")
                 .exposedHeaders("Content-Disposition")
                 .maxAge(600);
     }

@@ -120,7 +120,7 @@ public final class ImportClient {
             parts.add(text("\r\n"));
         }
         parts.add(text("--" + boundary + "--\r\n"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/districts/" + district + "/imports" + (dryRun ? "?dryRun=true" : "")))
+        HttpRequest request = request(URI.create(url + "/api/v1/districts/" + district + "/imports" + (dryRun ? "?dryRun=true" : "")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(parts))))
                 .build();
@@ -137,7 +137,7 @@ public final class ImportClient {
             throws IOException, InterruptedException {
         long lastLine = 0;
         while (true) {
-            JsonNode status = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(statusUrl)).build(),
+            JsonNode status = JSON.readTree(http.send(request(URI.create(statusUrl)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             boolean finished = status.hasNonNull("finishedAt");
             if (interactive) {
@@ -166,7 +166,7 @@ public final class ImportClient {
     }
 
     private static void printErrors(HttpClient http, String errorsUrl, PrintStream out) throws IOException, InterruptedException {
-        String csv = http.send(HttpRequest.newBuilder(URI.create(errorsUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String csv = http.send(request(URI.create(errorsUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
         String[] lines = csv.split("\r\n");
         int shown = 0;
         for (int i = 1; i < lines.length && shown < 50; i++, shown++) {
@@ -181,12 +181,20 @@ public final class ImportClient {
         return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A request carrying the district's access key (env PATHWAYS_DISTRICT_KEY, kept off the command line) when one is set. */
+    private static HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        String key = System.getenv("PATHWAYS_DISTRICT_KEY");
+        return key == null || key.isBlank() ? builder : builder.header("X-District-Key", key);
+    }
+
     private static String usage() {
         return """
                 Usage: pathways-import.sh --district DISTRICT [--url http://localhost:8081] [--dry-run] [--fail-on-rejected] FOLDER
                   Uploads every .csv file of FOLDER (named after its kind: students.csv, pathway_enrollments.csv,
                   course_completions.csv, wbl_placements.csv, credentials.csv, milestones.csv) as one submission,
-                  shows its progress and prints the rejected rows.
+                  shows its progress and prints the rejected rows. Where the platform has district access keys, set
+                  the district's key in the environment: PATHWAYS_DISTRICT_KEY=... pathways-import.sh ...
                   Exit codes: 0 done, 1 rejected rows (with --fail-on-rejected), 2 wrong usage, 3 the import could not run.""";
     }
 }

@@ -333,21 +333,30 @@ class WebUiBrowserTest {
         browser.findElement(By.cssSelector("form[aria-label='Send files'] button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("[data-table=imports] [data-import-status=DONE]")).isEmpty());
         WebElement imported = browser.findElement(By.cssSelector("[data-table=imports] tbody tr"));
-        JsonNode history = Api.get(platform.commandUrl() + "/api/v1/districts/" + district + "/imports").body();
+        // The history and error reports quote the district's rows: the command service wants the key too.
+        assertThat(Api.get(platform.commandUrl() + "/api/v1/districts/" + district + "/imports").status()).isEqualTo(401);
+        JsonNode history = districtGet(platform.commandUrl(), "/api/v1/districts/" + district + "/imports");
+        assertThat(Api.get(platform.commandUrl() + "/api/v1/imports/" + history.at("/0/importId").asText() + "/errors.csv").status()).isEqualTo(401);
         assertThat(cells(imported).subList(3, 7)).containsExactly(history.at("/0/rowsRead").asText(), history.at("/0/rowsAccepted").asText(),
                 history.at("/0/rowsUnchanged").asText(), history.at("/0/rowsRejected").asText());
         assertThat(history.at("/0/rowsRejected").asInt()).isEqualTo(1);
         String errorsUrl = imported.findElement(By.cssSelector("[data-errors-csv]")).getAttribute("href");
         Object errors = ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", errorsUrl);
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0], { headers: { 'X-District-Key': arguments[1] } })"
+                        + ".then(r => r.text()).then(done, e => done('failed: ' + e));", errorsUrl, NORTH_KEY);
         assertThat(errors.toString()).contains("line 3", "races", "Hisp");
         screenshot("district-view");
     }
 
     /** A student-level query-service answer, asked with the district's key. */
     private static JsonNode districtGet(String path) {
+        return districtGet(platform.queryUrl(), path);
+    }
+
+    /** A district's student-level answer from one of the services, asked with the district's key. */
+    private static JsonNode districtGet(String service, String path) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + path))
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service + path))
                     .header("X-District-Key", NORTH_KEY).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return new ObjectMapper().readTree(response.body());

@@ -1,7 +1,7 @@
 package org.pathwaysledger.query.web;
 
 import org.pathwaysledger.infrastructure.web.ReadServiceProblems;
-import org.pathwaysledger.query.access.DistrictAccessKeys;
+import org.pathwaysledger.infrastructure.web.DistrictKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,8 +18,8 @@ public class ProblemResponses extends ReadServiceProblems {
         return problem;
     }
 
-    @ExceptionHandler(DistrictAccessKeys.DistrictAccessDenied.class)
-    ProblemDetail districtOnly(DistrictAccessKeys.DistrictAccessDenied e) {
+    @ExceptionHandler(DistrictKeys.DistrictAccessDenied.class)
+    ProblemDetail districtOnly(DistrictKeys.DistrictAccessDenied e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("District access key needed");
         return problem;
