@@ -69,15 +69,12 @@ export async function renderOverview(root, params, navigate) {
     funnelAnswer,
     metricsAnswer,
     trendAnswer,
-    Promise.all(pathways.map(p => Promise.all([
-      analytics('metrics/pathway-entry', { pathway: p.pathwayId, district }),
-      analytics('metrics/concentrator-rate', { pathway: p.pathwayId, district }),
-      analytics('metrics/completion-rate', { pathway: p.pathwayId, district })]))),
-    Promise.all(sectors.map(sector => Promise.all([
-      analytics('metrics/pathway-entry', { sector, district }),
-      analytics('metrics/concentrator-rate', { sector, district }),
-      analytics('metrics/completion-rate', { sector, district })]))),
-  ]);
+    // The pathway and sector tables in one request (the same numbers as each level's metric answer).
+    analytics('overview', { region: state.region, pathway: pathways.map(p => p.pathwayId), sector: sectors, district })
+      .then(overview => [overview.pathways, overview.sectors]),
+  ]).then(([entry, funnel, metrics, trend, levels]) => [entry, funnel, metrics, trend,
+    levels[0].map(row => [row.entry, row.concentrator, row.completion]),
+    levels[1].map(row => [row.entry, row.concentrator, row.completion])]);
 
   const entrants = entry.entrants;
   root.append(el('div', { class: 'kpis' },
