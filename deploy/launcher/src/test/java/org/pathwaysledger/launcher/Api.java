@@ -83,6 +83,48 @@ final class Api {
         throw new AssertionError("No cell " + dimension + "/" + group + " in " + metric);
     }
 
+    /** The row of a group in a rates answer's dimensions ({@code table.dimensions} of a metric, or a median answer's). */
+    static JsonNode row(JsonNode dimensions, String dimension, String group) {
+        for (JsonNode rows : dimensions) {
+            if (rows.get("dimension").asText().equals(dimension)) {
+                for (JsonNode row : rows.get("groups")) {
+                    if (row.get("group").asText().equals(group)) {
+                        return row;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no row " + dimension + "/" + group);
+    }
+
+    /** Sends one canonical CSV body ({@code ?kind=}) for a district and waits until it is imported without a rejected row. */
+    static void importCsv(String commandUrl, String district, String kind, String csv) {
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/v1/districts/" + district + "/imports?kind=" + kind))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (response.statusCode() != 202) {
+            throw new AssertionError("import of " + kind + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String importId;
+        try {
+            importId = JSON.readTree(response.body()).get("importId").asText();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        JsonNode done = await(() -> get(commandUrl + "/api/v1/imports/" + importId), answer -> answer.body().hasNonNull("finishedAt"),
+                kind + " imported").body();
+        if (done.get("rowsRejected").asLong() != 0) {
+            throw new AssertionError(kind + ": rows rejected: " + done);
+        }
+    }
+
     /** Sets up a region with the given districts and pathways (Perkins rule, no course sequence), as a region admin would. */
     static void region(String commandUrl, String region, List<String> districts, List<String> pathways) {
         String base = commandUrl + "/api/v1/regions/" + region;

@@ -1,7 +1,6 @@
 package org.pathwaysledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -351,34 +350,14 @@ class MetricBreadthTest {
     }
 
     private static JsonNode row(JsonNode table, String dimension, String group) {
-        return find(table.get("dimensions"), dimension, group);
+        return Api.row(table.get("dimensions"), dimension, group);
     }
 
     private static JsonNode medianRow(JsonNode answer, String dimension, String group) {
-        return find(answer.get("dimensions"), dimension, group);
+        return Api.row(answer.get("dimensions"), dimension, group);
     }
 
-    private static JsonNode find(JsonNode dimensions, String dimension, String group) {
-        for (JsonNode rows : dimensions) {
-            if (rows.get("dimension").asText().equals(dimension)) {
-                for (JsonNode row : rows.get("groups")) {
-                    if (row.get("group").asText().equals(group)) {
-                        return row;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no row " + dimension + "/" + group);
-    }
-
-    private static void submit(String kind, String csv) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.commandUrl()
-                        + "/api/v1/districts/" + DISTRICT + "/imports?kind=" + kind)).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String importId = new ObjectMapper().readTree(response.body()).get("importId").asText();
-        JsonNode done = await(() -> Api.get(platform.commandUrl() + "/api/v1/imports/" + importId),
-                answer -> answer.body().hasNonNull("finishedAt"), kind + " imported").body();
-        assertThat(done.get("rowsRejected").asLong()).as(kind + ": " + done).isZero();
+    private static void submit(String kind, String csv) {
+        Api.importCsv(platform.commandUrl(), DISTRICT, kind, csv);
     }
 }
