@@ -65,6 +65,7 @@ const REASONS = {
   COMPLEMENTARY: () => 'hidden so that a smaller group cannot be recovered by subtraction',
   TOTAL_BELOW_MINIMUM: () => `the whole group has fewer than ${state.settings.minimumCellSize} students`,
   TOP_BOTTOM_CODED: () => 'rate above 95% or below 5% is shown coded',
+  LINKED: () => 'hidden because another metric publishes the same students\' count and hides it there',
 };
 
 export function reasonText(reason) {

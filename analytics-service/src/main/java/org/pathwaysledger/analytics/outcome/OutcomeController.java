@@ -101,6 +101,19 @@ public class OutcomeController {
                                  @RequestParam(required = false) List<String> intersect,
                                  @RequestParam(required = false) String asOf,
                                  @RequestParam(defaultValue = "false") boolean pool) {
+        return answer(metricId, pathway, sector, region, school, district, intersect, asOf, pool, true);
+    }
+
+    /**
+     * The answer for the all-students line only ({@link PublishedRates.Table#all()}): group cells are published
+     * without the linked metrics' hides, which never touch the all-students counts. Callers must read only {@code all()}.
+     */
+    public PublishedRates.Overall overall(String metricId, String pathway, String sector, String region, String district, String asOf) {
+        return answer(metricId, pathway, sector, region, null, district, null, asOf, false, false).table().all();
+    }
+
+    private OutcomeAnswer answer(String metricId, String pathway, String sector, String region, String school, String district,
+                                 List<String> intersect, String asOf, boolean pool, boolean linked) {
         boolean participation = metricId.equals(PARTICIPATION.id()) || metricId.equals(CTE_STUDENTS.id());
         OutcomeMetric metric = participation ? null : OutcomeMetric.byId(metricId).orElseThrow(() -> new InvalidValueException("metric", metricId,
                 "is not a metric; use pathway-entry, pathway-participation, k12swp-cte-students, median-quarterly-earnings or one of "
@@ -111,6 +124,28 @@ public class OutcomeController {
         OutcomeQuery.Counts counts = participation
                 ? outcomes.countParticipation(scope, knownAt, intersections)
                 : outcomes.count(metric, scope, knownAt, intersections);
+        PublishedRates.Table table = participation || !linked
+                ? PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool)
+                : publishLinked(metric, counts, scope, knownAt, intersections, pool);
+        MetricDescription described = participation ? (metricId.equals(CTE_STUDENTS.id()) ? CTE_STUDENTS : PARTICIPATION) : describe(metric);
+        return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(),
+                scope.pathway() == null ? null : scope.pathway().value(), scope.district() == null ? null : scope.district().value(),
+                scope, AsOf.shown(knownAt), table, consumer.status());
+    }
+
+    /** Publishes {@code metric}'s answer together with the metrics that publish some of the same counts (see {@link SharedCounts}). */
+    private PublishedRates.Table publishLinked(OutcomeMetric metric, OutcomeQuery.Counts counts, Scope scope, Instant knownAt,
+                                               List<List<Dimension>> intersections, boolean pool) {
+        Map<OutcomeMetric, SharedCounts.Unpublished> answers = new java.util.LinkedHashMap<>();
+        for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
+            OutcomeQuery.Counts linkedCounts = linked == metric ? counts : outcomes.count(linked, scope, knownAt, intersections);
+            answers.put(linked, new SharedCounts.Unpublished(linkedCounts.population(), linkedCounts.successes(), dimensions(linkedCounts, intersections)));
+        }
+        return SharedCounts.publish(suppression, answers, pool).get(metric);
+    }
+
+    /** Every group of every dimension (zero where none), then the intersections asked for. */
+    private List<PublishedRates.Dimension> dimensions(OutcomeQuery.Counts counts, List<List<Dimension>> intersections) {
         List<PublishedRates.Dimension> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
@@ -136,11 +171,7 @@ public class OutcomeController {
             dimensions.add(new PublishedRates.Dimension(pair.get(0).name() + "*" + pair.get(1).name(),
                     pair.get(0).label() + " by " + pair.get(1).label(), groups));
         }
-        PublishedRates.Table table = PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions, pool);
-        MetricDescription described = participation ? (metricId.equals(CTE_STUDENTS.id()) ? CTE_STUDENTS : PARTICIPATION) : describe(metric);
-        return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(),
-                scope.pathway() == null ? null : scope.pathway().value(), scope.district() == null ? null : scope.district().value(),
-                scope, AsOf.shown(knownAt), table, consumer.status());
+        return dimensions;
     }
 
     /** The same answer as CSV, suppressed exactly like the JSON: hidden cells are empty, with the reason. */

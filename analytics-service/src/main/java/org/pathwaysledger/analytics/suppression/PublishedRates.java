@@ -54,13 +54,30 @@ public final class PublishedRates {
         return publish(suppression, population, successes, dimensions, false);
     }
 
+    /** A group of a breakdown ({@link Dimension#dimension()} and {@link GroupCounts#group()}). */
+    public record CellKey(String dimension, String group) {
+    }
+
+    /**
+     * Cells to hide although this answer alone would publish them, because another answer hides the same count
+     * ({@link Reason#LINKED}): populations and successes by group.
+     */
+    public record Forced(java.util.Set<CellKey> populations, java.util.Set<CellKey> successes) {
+        public static final Forced NONE = new Forced(java.util.Set.of(), java.util.Set.of());
+    }
+
+    public static Table publish(SmallCellSuppression suppression, long population, long successes, List<Dimension> dimensions,
+                                boolean poolMasked) {
+        return publish(suppression, population, successes, dimensions, poolMasked, Forced.NONE);
+    }
+
     /**
      * With {@code poolMasked}, each breakdown also gets an "All masked values" row pooling its hidden groups
      * where they are at least two and the pool reaches the minimum. The pool is what the total minus the shown
      * groups already tells, so it reveals nothing new; it only saves the reader the subtraction.
      */
     public static Table publish(SmallCellSuppression suppression, long population, long successes, List<Dimension> dimensions,
-                                boolean poolMasked) {
+                                boolean poolMasked, Forced forced) {
         List<Breakdown> populations = new ArrayList<>();
         List<Breakdown> numerators = new ArrayList<>();
         for (Dimension dimension : dimensions) {
@@ -96,7 +113,8 @@ public final class PublishedRates {
                 groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, groupRate == null ? "*" : groupRate + "%", gap,
                         representation, n.suppressed() || k.suppressed(), reason));
             }
-            List<Row> published = hideSecondSuccess(groups, allSuccesses != null);
+            List<Row> published = hideSecondSuccess(hideSecondPopulation(force(groups, pop.dimension(), forced), allPopulation != null),
+                    allSuccesses != null);
             if (poolMasked) {
                 pooled(published, allPopulation, allSuccesses, allRate, suppression.minimumCellSize()).ifPresent(pool -> {
                     published.add(pool);
@@ -105,6 +123,44 @@ public final class PublishedRates {
             rows.add(new DimensionRows(pop.dimension(), pop.label(), published));
         }
         return new Table(suppression.minimumCellSize(), new Overall(allPopulation, allSuccesses, allRate, allRate == null), rows);
+    }
+
+    /** Hides the counts another answer hides (see {@link Forced}); a rate built on a hidden count goes too. */
+    private static List<Row> force(List<Row> groups, String dimension, Forced forced) {
+        if (forced.populations().isEmpty() && forced.successes().isEmpty()) {
+            return groups;
+        }
+        List<Row> result = new ArrayList<>(groups.size());
+        for (Row row : groups) {
+            CellKey key = new CellKey(dimension, row.group());
+            boolean population = row.population() != null && forced.populations().contains(key);
+            boolean successes = row.successes() != null && forced.successes().contains(key);
+            result.add(population || successes ? hidden(row, population ? null : row.population(), successes ? null : row.successes(), Reason.LINKED) : row);
+        }
+        return result;
+    }
+
+    /** The population twin of {@link #hideSecondSuccess}: one hidden population would be the total minus the others. */
+    private static List<Row> hideSecondPopulation(List<Row> groups, boolean totalPublished) {
+        long hidden = groups.stream().filter(row -> row.population() == null).count();
+        if (hidden != 1 || !totalPublished) {
+            return groups;
+        }
+        Row smallest = groups.stream().filter(row -> row.population() != null)
+                .min(java.util.Comparator.comparingLong(Row::population)).orElse(null);
+        if (smallest == null) {
+            return groups;
+        }
+        List<Row> result = new ArrayList<>(groups.size());
+        for (Row row : groups) {
+            result.add(row != smallest ? row : hidden(row, null, row.successes(), Reason.COMPLEMENTARY));
+        }
+        return result;
+    }
+
+    /** The row with these counts shown (null = hidden) and nothing built on a hidden one. */
+    private static Row hidden(Row row, Long population, Long successes, Reason reason) {
+        return new Row(row.group(), row.label(), population, successes, null, "*", null, null, true, reason);
     }
 
     /**
@@ -117,7 +173,7 @@ public final class PublishedRates {
             return groups;
         }
         Row smallest = groups.stream().filter(row -> row.successes() != null)
-                .min(java.util.Comparator.comparingLong(Row::population)).orElse(null);
+                .min(java.util.Comparator.comparing(Row::successes)).orElse(null);
         if (smallest == null) {
             return groups;
         }
@@ -129,7 +185,7 @@ public final class PublishedRates {
         return result;
     }
 
-    static final String POOLED = "ALL_MASKED";
+    public static final String POOLED = "ALL_MASKED";
 
     private static java.util.Optional<Row> pooled(List<Row> rows, Long allPopulation, Long allSuccesses, Double allRate, int minimum) {
         List<Row> masked = rows.stream().filter(row -> row.population() == null).toList();

@@ -27,7 +27,13 @@ public final class SmallCellSuppression {
         /** The whole population is below the minimum cell size. */
         TOTAL_BELOW_MINIMUM,
         /** An extreme rate shown as a range (">95%", "<5%") instead of its value. */
-        TOP_BOTTOM_CODED
+        TOP_BOTTOM_CODED,
+        /**
+         * The count is large enough here, but another metric publishes the very same students' count (e.g. the
+         * completers of one metric are the population of another) and hides it there: hidden alike, or one answer
+         * would reveal what the other hides.
+         */
+        LINKED
     }
 
     /** One group's count, before suppression. */

@@ -78,6 +78,6 @@ public class OverviewController {
     }
 
     private Rate rate(String metric, String pathway, String sector, String region, String district, String asOf) {
-        return new Rate(new Table(outcomes.outcome(metric, pathway, sector, region, null, district, null, asOf, false).table().all()));
+        return new Rate(new Table(outcomes.overall(metric, pathway, sector, region, district, asOf)));
     }
 }

@@ -155,15 +155,26 @@ class MetricBreadthTest {
         assertThat(row(participants, "RACE_ETHNICITY", "ASIAN").get("population").isNull()).isTrue();
         assertThat(row(participants, "RACE_ETHNICITY", "ASIAN").get("reason").asText()).isEqualTo("BELOW_MINIMUM");
 
-        // Completers among participants: 33/37 = 89.2%; girls 21/25 = 84.0%, representation (21/33)/(25/37) = 0.94 -> 0.9.
+        // Completers among participants: 33/37 = 89.2%. Their population is the participants: 25 of 25 girls participated,
+        // which the participants' answer codes ">95%" (hiding the 25, and the boys' 12 as its complement). Shown here, the
+        // completers' population of girls would give the 25 away, so it is hidden here too (LINKED); the 21 girls who
+        // completed stay shown (the completion rate publishes them as well). Hispanic participants (20 of 20) alike.
+        // The boys' 12 stays: the hidden non-binary cell (under 10) already keeps the girls' 25 from the total.
         JsonNode completers = metric("k12swp-completers", NURSE, table -> table.path("all").path("successes").asLong() == 33);
         assertThat(completers.get("all").get("population").asLong()).isEqualTo(37);
         assertThat(completers.get("all").get("ratePercent").asDouble()).isEqualTo(89.2);
-        assertThat(row(completers, "SEX", "F").get("ratePercent").asDouble()).isEqualTo(84.0);
-        assertThat(row(completers, "SEX", "F").get("representationIndex").asDouble()).isEqualTo(0.9);
+        assertThat(row(participants, "SEX", "F").get("rateShown").asText()).isEqualTo(">95%");
+        assertThat(row(completers, "SEX", "F").get("population").isNull()).isTrue();
+        assertThat(row(completers, "SEX", "F").get("reason").asText()).isEqualTo("LINKED");
+        assertThat(row(completers, "SEX", "F").get("ratePercent").isNull()).isTrue();
+        assertThat(row(completers, "SEX", "F").get("successes").asLong()).isEqualTo(21);
+        assertThat(row(completers, "SEX", "M").get("population").asLong()).isEqualTo(12);
+        assertThat(row(completers, "RACE_ETHNICITY", "HISPANIC_OR_LATINO").get("population").isNull()).isTrue();
+        assertThat(row(completers, "RACE_ETHNICITY", "HISPANIC_OR_LATINO").get("reason").asText()).isEqualTo("LINKED");
+        assertThat(row(completers, "RACE_ETHNICITY", "WHITE").get("population").asLong()).isEqualTo(12);
 
         // Of the 33 completers: early credit A1-A12 = 12 (36.4%; Hispanic 12/16 = 75.0%; White 0: hidden), WBL B1-B10 = 10
-        // (30.3%; White 10/12 = 83.3%), certification A1-A10 + C1-C5 = 15 (45.5%; Hispanic 10/16 = 62.5%).
+        // (30.3%; White 10 of 12), certification A1-A10 + C1-C5 = 15 (45.5%; Hispanic 10/16 = 62.5%).
         JsonNode credit = metric("k12swp-completers-early-credit", NURSE, table -> table.path("all").path("successes").asLong() == 12);
         assertThat(credit.get("all").get("population").asLong()).isEqualTo(33);
         assertThat(credit.get("all").get("ratePercent").asDouble()).isEqualTo(36.4);
@@ -171,7 +182,12 @@ class MetricBreadthTest {
         assertThat(row(credit, "RACE_ETHNICITY", "WHITE").get("successes").isNull()).isTrue();
         JsonNode wbl = metric("k12swp-completers-wbl", NURSE, table -> table.path("all").path("successes").asLong() == 10);
         assertThat(wbl.get("all").get("ratePercent").asDouble()).isEqualTo(30.3);
-        assertThat(row(wbl, "RACE_ETHNICITY", "WHITE").get("ratePercent").asDouble()).isEqualTo(83.3);
+        // White: 10 of 12 completers (83.3%), but all 12 White participants completed, which the completers' answer codes
+        // ">95%": the 12 completers are hidden wherever they are published (completion rate, this population).
+        assertThat(row(completers, "RACE_ETHNICITY", "WHITE").get("rateShown").asText()).isEqualTo(">95%");
+        assertThat(row(wbl, "RACE_ETHNICITY", "WHITE").get("population").isNull()).isTrue();
+        assertThat(row(wbl, "RACE_ETHNICITY", "WHITE").get("reason").asText()).isEqualTo("LINKED");
+        assertThat(row(wbl, "RACE_ETHNICITY", "WHITE").get("successes").asLong()).isEqualTo(10);
         JsonNode certified = metric("k12swp-completers-certification", NURSE, table -> table.path("all").path("successes").asLong() == 15);
         assertThat(certified.get("all").get("ratePercent").asDouble()).isEqualTo(45.5);
         assertThat(row(certified, "RACE_ETHNICITY", "HISPANIC_OR_LATINO").get("ratePercent").asDouble()).isEqualTo(62.5);
