@@ -2,6 +2,7 @@ package org.pathwaysledger.analytics.cohort;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
 import org.pathwaysledger.analytics.outcome.OutcomeMetric;
+import org.pathwaysledger.analytics.outcome.SharedCounts;
 import org.pathwaysledger.analytics.region.RegionSettings;
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.suppression.PublishedRates;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A metric's rate per cohort, oldest first: the trend across cohorts. The cohorts of a scope add up to the metric's
@@ -39,6 +42,16 @@ public class CohortTrend {
     }
 
     public Trend trend(OutcomeMetric metric, Scope scope, CohortBasis basis, Instant asOf) {
+        // Published together with the metrics that carry some of the same counts, cohort by cohort (SharedCounts).
+        Map<OutcomeMetric, SharedCounts.Unpublished> answers = new LinkedHashMap<>();
+        for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
+            answers.put(linked, counts(linked, scope, basis, asOf));
+        }
+        PublishedRates.Table table = SharedCounts.publish(suppression, answers, false).get(metric);
+        return new Trend(table.minimumCellSize(), table.all(), table.dimensions().get(0).groups());
+    }
+
+    private SharedCounts.Unpublished counts(OutcomeMetric metric, Scope scope, CohortBasis basis, Instant asOf) {
         String sql = "select " + basis.expression() + " as cohort_year, count(*) as population, count(*) filter (where "
                 + metric.successCondition() + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
                 + " and (" + metric.populationCondition() + ") group by 1 order by 1 nulls last";
@@ -56,8 +69,6 @@ public class CohortTrend {
                     String code = year == null ? UNKNOWN : year.toString();
                     cohorts.add(new PublishedRates.GroupCounts(code, year == null ? "Cohort unknown" : "Cohort " + year, population, successes));
                 });
-        PublishedRates.Table table = PublishedRates.publish(suppression, totals[0], totals[1],
-                List.of(new PublishedRates.Dimension(basis.name(), basis.label(), cohorts)));
-        return new Trend(table.minimumCellSize(), table.all(), table.dimensions().get(0).groups());
+        return new SharedCounts.Unpublished(totals[0], totals[1], List.of(new PublishedRates.Dimension(basis.name(), basis.label(), cohorts)));
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * nontraditional fields). Suppression is complementary within an answer; across answers, a count one metric hides (a
  * top-coded rate hides its successes, and its complement goes too) would be read off the other metric's population.
  * So the answers of linked metrics are published together: a count hidden in one is hidden ({@code LINKED}) in every
- * answer that carries it, until nothing changes (hiding only ever adds, so this ends).
+ * answer that carries it. A metric's own hides are taken with its population's hides already applied (a rate hidden
+ * because its population is, is not top-coded, so it hides no successes of its own).
  *
  * <p>4S1's population is the concentrators only where every pathway of the scope (with concentrators) is in a
  * nontraditional field; elsewhere it is a subset, and a different count. A carrier is linked only when its total is
@@ -30,7 +31,7 @@ import java.util.Set;
  */
 public final class SharedCounts {
 
-    /** A count published by several metrics. */
+    /** A count published by several metrics; a metric's population count is declared before its success count. */
     public enum Count {
         PARTICIPANTS, COMPLETERS, CONCENTRATORS
     }
@@ -88,34 +89,73 @@ public final class SharedCounts {
             populations.put(metric, populationOf(metric).filter(count -> largest.get(count) == answer.population()));
             successes.put(metric, successesOf(metric).filter(count -> largest.get(count) == answer.successes()));
         });
+        // Count by count, in the enum's order (a metric's population count comes before its success count): the cells of a
+        // count hidden in any answer carrying it, with the earlier counts' hides already applied, until nothing is added.
+        // Later counts do not change an earlier count's cells (forced successes never touch populations).
         Map<Count, Set<CellKey>> hidden = new EnumMap<>(Count.class);
-        while (true) {
-            Map<OutcomeMetric, PublishedRates.Table> tables = new LinkedHashMap<>();
-            answers.forEach((metric, answer) -> tables.put(metric, PublishedRates.publish(suppression, answer.population(), answer.successes(),
-                    answer.dimensions(), poolMasked, forced(populations.get(metric), successes.get(metric), hidden))));
-            boolean changed = false;
-            for (Map.Entry<OutcomeMetric, PublishedRates.Table> entry : tables.entrySet()) {
-                Optional<Count> population = populations.get(entry.getKey());
-                Optional<Count> success = successes.get(entry.getKey());
-                for (PublishedRates.DimensionRows dimension : entry.getValue().dimensions()) {
-                    for (PublishedRates.Row row : dimension.groups()) {
-                        if (row.group().equals(PublishedRates.POOLED)) {
-                            continue;
-                        }
-                        CellKey key = new CellKey(dimension.dimension(), row.group());
-                        if (row.population() == null && population.isPresent()) {
-                            changed |= hidden.computeIfAbsent(population.get(), c -> new HashSet<>()).add(key);
-                        }
-                        if (row.successes() == null && success.isPresent()) {
-                            changed |= hidden.computeIfAbsent(success.get(), c -> new HashSet<>()).add(key);
+        for (Count count : Count.values()) {
+            Set<CellKey> cells = new HashSet<>();
+            hidden.put(count, cells);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Map.Entry<OutcomeMetric, Unpublished> answer : answers.entrySet()) {
+                    Optional<Count> population = populations.get(answer.getKey()).filter(hidden::containsKey);
+                    Optional<Count> success = successes.get(answer.getKey()).filter(hidden::containsKey);
+                    if (population.filter(count::equals).isEmpty() && success.filter(count::equals).isEmpty()) {
+                        continue;
+                    }
+                    PublishedRates.Table table = PublishedRates.publish(suppression, answer.getValue().population(), answer.getValue().successes(),
+                            answer.getValue().dimensions(), poolMasked, forced(population, success, hidden));
+                    for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                        for (PublishedRates.Row row : dimension.groups()) {
+                            if (row.group().equals(PublishedRates.POOLED)) {
+                                continue;
+                            }
+                            CellKey key = new CellKey(dimension.dimension(), row.group());
+                            if (row.population() == null && population.filter(count::equals).isPresent()) {
+                                changed |= cells.add(key);
+                            }
+                            if (row.successes() == null && success.filter(count::equals).isPresent()) {
+                                changed |= cells.add(key);
+                            }
                         }
                     }
                 }
             }
-            if (!changed) {
-                return tables;
-            }
         }
+        Map<OutcomeMetric, PublishedRates.Table> tables = new LinkedHashMap<>();
+        answers.forEach((metric, answer) -> {
+            PublishedRates.Table table = PublishedRates.publish(suppression, answer.population(), answer.successes(),
+                    answer.dimensions(), poolMasked, forced(populations.get(metric), successes.get(metric), hidden));
+            PublishedRates.Table own = PublishedRates.publish(suppression, answer.population(), answer.successes(),
+                    answer.dimensions(), poolMasked, forced(populations.get(metric), Optional.empty(), hidden));
+            tables.put(metric, ownReasons(table, own));
+        });
+        return tables;
+    }
+
+    /**
+     * A cell this answer hides for a reason of its own (coded, small, its own complement) says so rather than
+     * {@code LINKED}, though the linked counts hide it too: only the label changes, never what is hidden.
+     */
+    private static PublishedRates.Table ownReasons(PublishedRates.Table table, PublishedRates.Table own) {
+        List<PublishedRates.DimensionRows> dimensions = new java.util.ArrayList<>();
+        for (int d = 0; d < table.dimensions().size(); d++) {
+            PublishedRates.DimensionRows rows = table.dimensions().get(d);
+            Map<String, PublishedRates.Row> ownRows = new java.util.HashMap<>();
+            own.dimensions().get(d).groups().forEach(row -> ownRows.put(row.group(), row));
+            List<PublishedRates.Row> relabelled = new java.util.ArrayList<>();
+            for (PublishedRates.Row row : rows.groups()) {
+                PublishedRates.Row ownRow = ownRows.get(row.group());
+                boolean ownReason = row.reason() == SmallCellSuppression.Reason.LINKED && ownRow != null && ownRow.reason() != null
+                        && ownRow.reason() != SmallCellSuppression.Reason.LINKED && ownRow.reason() != SmallCellSuppression.Reason.TOP_BOTTOM_CODED;
+                relabelled.add(!ownReason ? row : new PublishedRates.Row(row.group(), row.label(), row.population(), row.successes(),
+                        row.ratePercent(), row.rateShown(), row.gapPoints(), row.representationIndex(), row.suppressed(), ownRow.reason()));
+            }
+            dimensions.add(new PublishedRates.DimensionRows(rows.dimension(), rows.label(), relabelled));
+        }
+        return new PublishedRates.Table(table.minimumCellSize(), table.all(), dimensions);
     }
 
     private static Forced forced(Optional<Count> population, Optional<Count> successes, Map<Count, Set<CellKey>> hidden) {

@@ -97,24 +97,26 @@ public final class PublishedRates {
             PublishedBreakdown num = publishedSuccesses.breakdowns().get(d);
             List<Row> groups = new ArrayList<>();
             for (int g = 0; g < pop.cells().size(); g++) {
-                PublishedCell n = pop.cells().get(g);
+                PublishedCell n = force(pop.cells().get(g), pop.dimension(), forced.populations());
                 PublishedCell k = num.cells().get(g);
+                Double rawRate = rate(k.count(), n.count());
+                if (rawRate != null && (rawRate > CODED_ABOVE || rawRate < 100 - CODED_ABOVE)) {
+                    // Coded: its successes are hidden already, whatever another answer hides.
+                    String coded = rawRate > CODED_ABOVE ? ">" + (int) CODED_ABOVE + "%" : "<" + (int) (100 - CODED_ABOVE) + "%";
+                    groups.add(new Row(n.group(), n.label(), n.count(), null, null, coded, null, null, false, Reason.TOP_BOTTOM_CODED));
+                    continue;
+                }
+                k = force(k, pop.dimension(), forced.successes());
                 Double groupRate = rate(k.count(), n.count());
                 Double gap = groupRate == null || allRate == null ? null : round(groupRate - allRate);
                 Double representation = k.count() == null || n.count() == null || allSuccesses == null || allPopulation == null
                         || allSuccesses == 0 || n.count() == 0 ? null
                         : round(((double) k.count() / allSuccesses) / ((double) n.count() / allPopulation));
                 Reason reason = n.suppressed() ? n.reason() : k.reason();
-                if (groupRate != null && (groupRate > CODED_ABOVE || groupRate < 100 - CODED_ABOVE)) {
-                    String coded = groupRate > CODED_ABOVE ? ">" + (int) CODED_ABOVE + "%" : "<" + (int) (100 - CODED_ABOVE) + "%";
-                    groups.add(new Row(n.group(), n.label(), n.count(), null, null, coded, null, null, false, Reason.TOP_BOTTOM_CODED));
-                    continue;
-                }
                 groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, groupRate == null ? "*" : groupRate + "%", gap,
                         representation, n.suppressed() || k.suppressed(), reason));
             }
-            List<Row> published = hideSecondSuccess(hideSecondPopulation(force(groups, pop.dimension(), forced), allPopulation != null),
-                    allSuccesses != null);
+            List<Row> published = hideSecondSuccess(hideSecondPopulation(groups, allPopulation != null), allSuccesses != null);
             if (poolMasked) {
                 pooled(published, allPopulation, allSuccesses, allRate, suppression.minimumCellSize()).ifPresent(pool -> {
                     published.add(pool);
@@ -125,19 +127,13 @@ public final class PublishedRates {
         return new Table(suppression.minimumCellSize(), new Overall(allPopulation, allSuccesses, allRate, allRate == null), rows);
     }
 
-    /** Hides the counts another answer hides (see {@link Forced}); a rate built on a hidden count goes too. */
-    private static List<Row> force(List<Row> groups, String dimension, Forced forced) {
-        if (forced.populations().isEmpty() && forced.successes().isEmpty()) {
-            return groups;
-        }
-        List<Row> result = new ArrayList<>(groups.size());
-        for (Row row : groups) {
-            CellKey key = new CellKey(dimension, row.group());
-            boolean population = row.population() != null && forced.populations().contains(key);
-            boolean successes = row.successes() != null && forced.successes().contains(key);
-            result.add(population || successes ? hidden(row, population ? null : row.population(), successes ? null : row.successes(), Reason.LINKED) : row);
-        }
-        return result;
+    /**
+     * Hides a count another answer hides (see {@link Forced}) before anything is built on it: a rate whose population
+     * is hidden is neither shown nor coded; a coded rate keeps its range (its successes are hidden anyway).
+     */
+    private static PublishedCell force(PublishedCell cell, String dimension, java.util.Set<CellKey> forced) {
+        return cell.count() != null && forced.contains(new CellKey(dimension, cell.group()))
+                ? new PublishedCell(cell.group(), cell.label(), null, true, Reason.LINKED) : cell;
     }
 
     /** The population twin of {@link #hideSecondSuccess}: one hidden population would be the total minus the others. */

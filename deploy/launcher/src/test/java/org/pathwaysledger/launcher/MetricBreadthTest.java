@@ -279,6 +279,20 @@ class MetricBreadthTest {
         assertThat(wbl.get("cohorts").get(0).get("reason").asText()).isEqualTo("COMPLEMENTARY");
         assertThat(wbl.get("cohorts").get(1).get("reason").asText()).isEqualTo("BELOW_MINIMUM");
 
+        // Participants by entry year: 2025 has 25 of 25 (coded ">95%"), so 2024's 12 is hidden as its complement; the
+        // completers' trend has the participants as its population: hidden there too, while its completers (12, 21) stay,
+        // as the completion rate's trend publishes them.
+        JsonNode participated = Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=k12swp-participants&cohortBy=PATHWAY_ENTRY&pathway=" + NURSE)
+                .body().get("trend");
+        assertThat(participated.get("cohorts").get(1).get("rateShown").asText()).isEqualTo(">95%");
+        assertThat(participated.get("cohorts").get(0).get("reason").asText()).isEqualTo("COMPLEMENTARY");
+        JsonNode completed = Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=k12swp-completers&cohortBy=PATHWAY_ENTRY&pathway=" + NURSE)
+                .body().get("trend");
+        List<String> completedCohorts = new ArrayList<>();
+        completed.get("cohorts").forEach(cohort -> completedCohorts.add(cohort.get("group").asText() + ":" + cohort.get("population").asText()
+                + "/" + cohort.get("successes").asText() + ":" + cohort.get("reason").asText()));
+        assertThat(completedCohorts).containsExactly("2024:null/12:LINKED", "2025:null/21:LINKED");
+
         // By grade-9 cohort everyone is in 2023: one cohort.
         JsonNode grade9 = Api.get(platform.analyticsUrl() + "/api/v1/cohorts/trend?metric=completion-rate&pathway=" + NURSE).body().get("trend");
         assertThat(grade9.get("cohorts")).hasSize(1);
