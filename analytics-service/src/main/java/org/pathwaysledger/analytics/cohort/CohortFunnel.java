@@ -1,6 +1,8 @@
 package org.pathwaysledger.analytics.cohort;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.outcome.OutcomeMetric;
+import org.pathwaysledger.analytics.suppression.PublishedRates;
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Breakdown;
@@ -12,7 +14,11 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A pathway's entrants followed by cohort (grade-9 or pathway entry year, {@link CohortBasis}): entered, concentrator, completer, graduated, college,
@@ -85,10 +91,12 @@ public class CohortFunnel {
 
     private final JdbcClient jdbc;
     private final SmallCellSuppression suppression;
+    private final CohortTrend trend;
 
-    public CohortFunnel(JdbcClient jdbc, SmallCellSuppression suppression) {
+    public CohortFunnel(JdbcClient jdbc, SmallCellSuppression suppression, CohortTrend trend) {
         this.jdbc = jdbc;
         this.suppression = suppression;
+        this.trend = trend;
     }
 
     /** One funnel per grade-9 cohort (or the one asked for), oldest first: the trend across cohorts. */
@@ -116,26 +124,60 @@ public class CohortFunnel {
         String sql = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
                 + " and (cast(:cohort as integer) is null or " + basis.expression() + " = :cohort) group by 1 order by 1 nulls last";
         List<Funnel> funnels = new ArrayList<>();
+        Map<Stage, Set<String>> hiddenByTrends = hiddenByTrends(scope, basis, asOf);
         scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
                 .param("cohort", cohortYear)
                 .query(row -> {
                     long entered = row.getLong(Stage.ENTERED.name().toLowerCase());
+                    Object year0 = row.getObject("cohort_year");
+                    String cohort = year0 == null ? CohortTrend.UNKNOWN : year0.toString();
                     List<StageCount> stages = new ArrayList<>();
                     for (Stage stage : Stage.values()) {
-                        stages.add(publish(stage, entered, row.getLong(stage.name().toLowerCase()), stage == Stage.ENTERED));
+                        stages.add(linked(hiddenByTrends, stage, cohort,
+                                publish(stage, entered, row.getLong(stage.name().toLowerCase()), stage == Stage.ENTERED)));
                     }
                     List<YearStages> byYear = years == 0 ? null : new ArrayList<>();
                     for (int year = 1; year <= years; year++) {
                         List<StageCount> reached = new ArrayList<>();
                         for (Stage stage : Stage.values()) {
-                            reached.add(publish(stage, entered, row.getLong("y" + year + "_" + stage.name().toLowerCase()), false));
+                            reached.add(linked(hiddenByTrends, stage, cohort,
+                                    publish(stage, entered, row.getLong("y" + year + "_" + stage.name().toLowerCase()), false)));
                         }
                         byYear.add(new YearStages(year, reached));
                     }
                     funnels.add(new Funnel((Integer) row.getObject("cohort_year"), stages, byYear));
                 });
         return funnels;
+    }
+
+    /**
+     * Stages whose count per cohort a metric's trend also publishes (its population or successes per cohort): the
+     * cohorts a trend hides (e.g. as the complement of a small cohort, recoverable from the metric's total otherwise)
+     * are hidden here too, in the whole-cohort count and every year (a late year's count is often the same number).
+     */
+    private Map<Stage, Set<String>> hiddenByTrends(Scope scope, CohortBasis basis, Instant asOf) {
+        Map<Stage, Set<String>> hidden = new EnumMap<>(Stage.class);
+        CohortTrend.Trend completion = trend.trend(OutcomeMetric.COMPLETION_RATE, scope, basis, asOf);
+        CohortTrend.Trend concentrators = trend.trend(OutcomeMetric.CONCENTRATOR_RATE, scope, basis, asOf);
+        CohortTrend.Trend graduates = trend.trend(OutcomeMetric.POSTSECONDARY_WITHIN_ONE_YEAR, scope, basis, asOf);
+        hidden.put(Stage.ENTERED, cohorts(completion, row -> row.population() == null));
+        hidden.get(Stage.ENTERED).addAll(cohorts(concentrators, row -> row.population() == null));
+        hidden.put(Stage.COMPLETER, cohorts(completion, row -> row.successes() == null));
+        hidden.put(Stage.CONCENTRATOR, cohorts(concentrators, row -> row.successes() == null));
+        hidden.put(Stage.GRADUATED, cohorts(graduates, row -> row.population() == null));
+        return hidden;
+    }
+
+    private static Set<String> cohorts(CohortTrend.Trend trend, java.util.function.Predicate<PublishedRates.Row> hidden) {
+        Set<String> cohorts = new HashSet<>();
+        trend.cohorts().stream().filter(hidden).forEach(row -> cohorts.add(row.group()));
+        return cohorts;
+    }
+
+    private static StageCount linked(Map<Stage, Set<String>> hiddenByTrends, Stage stage, String cohort, StageCount count) {
+        return count.students() != null && hiddenByTrends.getOrDefault(stage, Set.of()).contains(cohort)
+                ? new StageCount(count.stage(), count.label(), null, true, SmallCellSuppression.Reason.LINKED) : count;
     }
 
     /**
