@@ -38,6 +38,7 @@ public class EventReadAhead {
     private final JdbcClient jdbc;
     private final EventSchema schema;
     private final ObjectProvider<Configuration> axon;
+    private volatile Configuration configuration;
 
     public EventReadAhead(JdbcClient jdbc, EventSchema schema, ObjectProvider<Configuration> axon) {
         this.jdbc = jdbc;
@@ -86,8 +87,18 @@ public class EventReadAhead {
         if (events == null) {
             return null;
         }
-        Configuration configuration = axon.getObject();
+        Configuration configuration = configuration();
         return EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream(), configuration.eventSerializer(), configuration.upcasterChain());
+    }
+
+    /** Axon's configuration, resolved once (a Spring lookup per aggregate load costs more than the load). */
+    private Configuration configuration() {
+        Configuration resolved = configuration;
+        if (resolved == null) {
+            resolved = axon.getObject();
+            configuration = resolved;
+        }
+        return resolved;
     }
 
     /** Has events been read ahead for this aggregate (so it has no snapshot)? */
@@ -103,11 +114,22 @@ public class EventReadAhead {
     static final class Engine implements EventStorageEngine {
 
         private final EventStorageEngine delegate;
-        private final ObjectProvider<EventReadAhead> readAhead;
+        private final ObjectProvider<EventReadAhead> readAheadProvider;
+        private volatile EventReadAhead readAhead;
 
         Engine(EventStorageEngine delegate, ObjectProvider<EventReadAhead> readAhead) {
             this.delegate = delegate;
-            this.readAhead = readAhead;
+            this.readAheadProvider = readAhead;
+        }
+
+        /** Resolved on first use (it is created after the engine), then kept: a Spring lookup per load is costly. */
+        private EventReadAhead readAhead() {
+            EventReadAhead resolved = readAhead;
+            if (resolved == null) {
+                resolved = readAheadProvider.getObject();
+                readAhead = resolved;
+            }
+            return resolved;
         }
 
         @Override
@@ -134,7 +156,7 @@ public class EventReadAhead {
         @Override
         public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
             if (firstSequenceNumber == 0L) {
-                DomainEventStream events = readAhead.getObject().take(aggregateIdentifier);
+                DomainEventStream events = readAhead().take(aggregateIdentifier);
                 if (events != null) {
                     return events;
                 }
@@ -145,7 +167,7 @@ public class EventReadAhead {
         @Override
         public java.util.Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
             // Read ahead only when the aggregate has no snapshot: no need to ask again.
-            return readAhead.getObject().covers(aggregateIdentifier) ? java.util.Optional.empty() : delegate.readSnapshot(aggregateIdentifier);
+            return readAhead().covers(aggregateIdentifier) ? java.util.Optional.empty() : delegate.readSnapshot(aggregateIdentifier);
         }
 
         @Override
