@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pathwaysledger.command.eventstore.EventReadAhead;
+import org.pathwaysledger.command.student.StudentCommandRunner;
 import org.pathwaysledger.command.web.InvalidRequestException;
 import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.EventSource;
@@ -64,6 +65,7 @@ public class ImportJobs implements AutoCloseable {
     }
 
     private final CommandGateway commands;
+    private final StudentCommandRunner studentCommands;
     private final EventReadAhead readAhead;
     private final ImportRepository repository;
     private final Clock clock;
@@ -77,12 +79,13 @@ public class ImportJobs implements AutoCloseable {
     private volatile boolean closed;
 
     public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, TransactionManager axonTransactions,
-                      EventReadAhead readAhead, ImportRepository repository, Clock clock,
+                      StudentCommandRunner studentCommands, EventReadAhead readAhead, ImportRepository repository, Clock clock,
                       @Value("${pathways.imports.lanes:8}") int laneCount,
                       @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight,
                       @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction) {
         // No retries here: each student has one lane, and a retry on another thread would escape the batch's transaction.
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        this.studentCommands = studentCommands;
         this.readAhead = readAhead;
         this.batchTransaction = new TransactionTemplate(transactions);
         this.axonTransactions = axonTransactions;
@@ -309,7 +312,7 @@ public class ImportJobs implements AutoCloseable {
                         readAhead.readAhead(batch.stream().map(task -> task.student().toString()).toList());
                         List<Boolean> outcomes = new ArrayList<>(batch.size());
                         for (RowTask task : batch) {
-                            outcomes.add(send(task));
+                            outcomes.add(decide(task));
                         }
                         return outcomes;
                     });
@@ -347,6 +350,16 @@ public class ImportJobs implements AutoCloseable {
             }
         }
 
+        /** In a batch: each command decided directly on its student (see StudentCommandRunner), or sent when no student handles it. */
+        private boolean decide(RowTask task) {
+            boolean recorded = false;
+            for (Object command : task.commands()) {
+                recorded |= Boolean.TRUE.equals(studentCommands.handles(command) ? studentCommands.run(command) : commands.sendAndWait(command));
+            }
+            return recorded;
+        }
+
+        /** Alone: each command through the command bus, whose refusals the caller reports row by row. */
         private boolean send(RowTask task) {
             boolean recorded = false;
             for (Object command : task.commands()) {
