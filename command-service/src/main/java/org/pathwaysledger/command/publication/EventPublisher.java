@@ -68,9 +68,12 @@ public class EventPublisher {
         Class<?> type = message.getPayloadType();
         // The stored form when the event store's serializer wrote it (always, here); serialised afresh otherwise.
         byte[] payload = message.serializePayload(eventSerializer, byte[].class).getData();
-        TopLevelIds ids = TopLevelIds.of(json, payload);
         boolean regionEvent = RegionEvent.class.isAssignableFrom(type);
         boolean studentEvent = StudentEvent.class.isAssignableFrom(type);
+        TopLevelIds ids = studentEvent ? TopLevelIds.ofStudent(message) : null;
+        if (ids == null) {
+            ids = TopLevelIds.of(json, payload);
+        }
         String key = regionEvent ? ids.require("regionId", ids.regionId) : ids.require("districtId", ids.districtId) + "/" + ids.require("studentId", ids.studentId);
         String envelope = envelope(message.getIdentifier(), PublishedEventTypes.nameOf(type), revisionOf(type),
                 regionEvent ? ids.regionId : null, studentEvent ? ids.districtId : null, studentEvent ? ids.studentId : null,
@@ -111,6 +114,19 @@ public class EventPublisher {
 
     /** The ids the envelope repeats, read from the top level of an event's JSON without building the event. */
     private record TopLevelIds(String regionId, String districtId, String studentId) {
+
+        /**
+         * A Student's events carry the district and student of the aggregate's own identifier (its StudentKey,
+         * "district/student"; identifiers never contain a slash), so they need not be read from the payload.
+         */
+        static TopLevelIds ofStudent(DomainEventMessage<?> message) {
+            String key = message.getAggregateIdentifier();
+            int slash = key == null ? -1 : key.indexOf('/');
+            if (!"Student".equals(message.getType()) || slash <= 0 || slash == key.length() - 1 || key.indexOf('/', slash + 1) >= 0) {
+                return null;
+            }
+            return new TopLevelIds(null, key.substring(0, slash), key.substring(slash + 1));
+        }
 
         static TopLevelIds of(JsonFactory json, byte[] payload) throws IOException {
             String regionId = null;
