@@ -5,7 +5,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"
 if [ ! -f "$jar" ]; then
-  (cd "$here" && mvn -B -q -DskipTests install)
+  # package, not install: the benchmark needs only this worktree's launcher jar, nothing in ~/.m2
+  (cd "$here" && mvn -B -q -DskipTests -pl deploy/launcher -am package)
 fi
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 exec java -Xmx4g -Daxoniq.update-checker.disabled=true -cp "$jar" \

@@ -2,6 +2,9 @@ package org.pathwaysledger.command.eventstore;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +31,18 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** The JDBC engine behind {@link EventReadAhead}: what an import batch read ahead is served from memory. */
+    @Bean
+    static BeanPostProcessor eventReadAheadEngine(ObjectProvider<EventReadAhead> readAhead) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof EventStorageEngine engine && !(bean instanceof EventReadAhead.Engine)
+                        ? new EventReadAhead.Engine(engine, readAhead) : bean;
+            }
+        };
     }
 
     @Bean

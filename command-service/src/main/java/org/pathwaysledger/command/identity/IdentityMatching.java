@@ -53,6 +53,10 @@ public class IdentityMatching {
     }
 
     private void link(StudentEvent event, StudentRegistration registration) {
+        if (registration.stateStudentId() == null && registration.identityMatchKey() == null) {
+            // Nothing to match on: no need to ask for the region (a query per registration, at commit).
+            return;
+        }
         Optional<RegionId> region = directory.regionOf(event.districtId());
         if (region.isEmpty()) {
             return;

@@ -1,22 +1,30 @@
 package org.pathwaysledger.command.publication;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
 import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.region.RegionEvent;
 import org.pathwaysledger.events.student.StudentEvent;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.events.wire.PublishedEventTypes;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,37 +49,123 @@ public class EventPublisher {
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
     private final KafkaTemplate<String, String> kafka;
-    private final ObjectMapper json = PublishedJson.mapper();
-    public EventPublisher(KafkaTemplate<String, String> kafka) {
+    private final Serializer eventSerializer;
+    private final JsonFactory json = PublishedJson.mapper().getFactory();
+
+    public EventPublisher(KafkaTemplate<String, String> kafka, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.kafka = kafka;
+        this.eventSerializer = eventSerializer;
     }
 
-    @EventHandler
-    public void on(PublishedEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
-        Outgoing envelope = new Outgoing(
-                message.getIdentifier(),
-                PublishedEventTypes.nameOf(event),
-                revisionOf(event),
-                event instanceof RegionEvent regionEvent ? regionEvent.regionId().value() : null,
-                event instanceof StudentEvent studentEvent ? studentEvent.districtId().value() : null,
-                event instanceof StudentEvent studentEvent ? studentEvent.studentId().value() : null,
-                message.getSequenceNumber(),
-                message.getTimestamp(),
-                event);
-        CompletableFuture<?> sent = kafka.send(PublishedEventTypes.topicOf(event), event.partitionKey(), json.writeValueAsString(envelope));
+    /**
+     * Sends the event as the event store holds it: the stored JSON payload (or, for an event of an older revision, the
+     * upcasted JSON) goes into the envelope as it is. Axon would otherwise deserialise every payload into its record
+     * only for it to be serialised again here; the type comes from the stored payload type, and the few ids the
+     * envelope repeats are read from the payload's top level.
+     */
+    @EventHandler(payloadType = PublishedEvent.class)
+    public void on(DomainEventMessage<?> message) throws IOException {
+        Class<?> type = message.getPayloadType();
+        // The stored form when the event store's serializer wrote it (always, here); serialised afresh otherwise.
+        byte[] payload = message.serializePayload(eventSerializer, byte[].class).getData();
+        boolean regionEvent = RegionEvent.class.isAssignableFrom(type);
+        boolean studentEvent = StudentEvent.class.isAssignableFrom(type);
+        TopLevelIds ids = studentEvent ? TopLevelIds.ofStudent(message) : null;
+        if (ids == null) {
+            ids = TopLevelIds.of(json, payload);
+        }
+        String key = regionEvent ? ids.require("regionId", ids.regionId) : ids.require("districtId", ids.districtId) + "/" + ids.require("studentId", ids.studentId);
+        String envelope = envelope(message.getIdentifier(), PublishedEventTypes.nameOf(type), revisionOf(type),
+                regionEvent ? ids.regionId : null, studentEvent ? ids.districtId : null, studentEvent ? ids.studentId : null,
+                message.getSequenceNumber(), message.getTimestamp(), payload);
+        CompletableFuture<?> sent = kafka.send(PublishedEventTypes.topicOf(type), key, envelope);
         pendingSends().add(sent);
     }
 
     /**
-     * The {@link EventEnvelope} as written: the same fields in the same order, with the event record serialised
-     * straight into the payload instead of through an intermediate JSON tree.
+     * The {@link EventEnvelope} as written by the published JSON settings: the same fields in the same order, absent
+     * values left out, the instant in ISO form, and the payload's JSON inserted unchanged.
      */
-    private record Outgoing(String eventId, String eventType, String revision, String regionId, String districtId,
-                            String studentId, long sequence, java.time.Instant occurredAt, PublishedEvent payload) {
+    private String envelope(String eventId, String eventType, String revision, String regionId, String districtId, String studentId,
+                            long sequence, Instant occurredAt, byte[] payload) throws IOException {
+        StringWriter out = new StringWriter(payload.length + 320);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringField("eventId", eventId);
+            generator.writeStringField("eventType", eventType);
+            writeIfPresent(generator, "revision", revision);
+            writeIfPresent(generator, "regionId", regionId);
+            writeIfPresent(generator, "districtId", districtId);
+            writeIfPresent(generator, "studentId", studentId);
+            generator.writeNumberField("sequence", sequence);
+            writeIfPresent(generator, "occurredAt", occurredAt == null ? null : occurredAt.toString());
+            generator.writeFieldName("payload");
+            generator.writeRawValue(new String(payload, StandardCharsets.UTF_8));
+            generator.writeEndObject();
+        }
+        return out.toString();
     }
 
-    private static String revisionOf(PublishedEvent event) {
-        Revision revision = event.getClass().getAnnotation(Revision.class);
+    private static void writeIfPresent(JsonGenerator generator, String field, String value) throws IOException {
+        if (value != null) {
+            generator.writeStringField(field, value);
+        }
+    }
+
+    /** The ids the envelope repeats, read from the top level of an event's JSON without building the event. */
+    private record TopLevelIds(String regionId, String districtId, String studentId) {
+
+        /**
+         * A Student's events carry the district and student of the aggregate's own identifier (its StudentKey,
+         * "district/student"; identifiers never contain a slash), so they need not be read from the payload.
+         */
+        static TopLevelIds ofStudent(DomainEventMessage<?> message) {
+            String key = message.getAggregateIdentifier();
+            int slash = key == null ? -1 : key.indexOf('/');
+            if (!"Student".equals(message.getType()) || slash <= 0 || slash == key.length() - 1 || key.indexOf('/', slash + 1) >= 0) {
+                return null;
+            }
+            return new TopLevelIds(null, key.substring(0, slash), key.substring(slash + 1));
+        }
+
+        static TopLevelIds of(JsonFactory json, byte[] payload) throws IOException {
+            String regionId = null;
+            String districtId = null;
+            String studentId = null;
+            try (JsonParser parser = json.createParser(payload)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException("A stored event payload is not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (value == JsonToken.VALUE_STRING) {
+                        switch (field) {
+                            case "regionId" -> regionId = parser.getText();
+                            case "districtId" -> districtId = parser.getText();
+                            case "studentId" -> studentId = parser.getText();
+                            default -> {
+                                // Not repeated in the envelope.
+                            }
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            return new TopLevelIds(regionId, districtId, studentId);
+        }
+
+        String require(String field, String value) {
+            if (value == null) {
+                throw new IllegalStateException("A stored event has no " + field + " at the top level of its payload");
+            }
+            return value;
+        }
+    }
+
+    private static String revisionOf(Class<?> type) {
+        Revision revision = type.getAnnotation(Revision.class);
         return revision == null ? null : revision.value();
     }
 

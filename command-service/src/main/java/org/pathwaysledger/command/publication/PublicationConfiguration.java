@@ -2,14 +2,31 @@ package org.pathwaysledger.command.publication;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.pathwaysledger.events.wire.Topics;
 import org.pathwaysledger.infrastructure.KafkaTopics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
 
 @Configuration
 public class PublicationConfiguration {
+
+    /**
+     * Axon's default correlation data (each new message carries the id of the message that caused it, and the trace
+     * id), except while a streaming processor handles a stored event: only the Kafka publisher does that, and it
+     * creates no messages, yet for every event Axon would deserialise the stored metadata to offer it a trace id.
+     */
+    @Bean
+    public CorrelationDataProvider messageOrigins() {
+        MessageOriginProvider origins = new MessageOriginProvider();
+        return message -> message instanceof TrackedEventMessage<?> ? Map.of() : origins.correlationDataFor(message);
+    }
 
     /**
      * An exception in the publisher must stop the batch (and be retried), never be logged and skipped, which is

@@ -23,18 +23,23 @@ import org.pathwaysledger.events.student.WorkBasedLearningLogged;
 import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
-import org.pathwaysledger.infrastructure.projection.Statements;
+import org.pathwaysledger.infrastructure.projection.StatementBatch;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Keeps each student's current record, pathway enrolments (with exits and statuses) and the timeline of every fact
  * of the journey. Every write is a keyed upsert, so a replay rebuilds the same view.
+ *
+ * <p>A polled batch is written in JDBC batches, in two streams that share no table: the records (student,
+ * pathway_enrollment) and the timeline (journey_event). Each stream keeps the events' order, so a batch leaves the
+ * same rows as applying its events one by one, while a run of registrations or enrolments becomes a few multi-row
+ * statements instead of two round trips per event.
  */
 public class JourneyProjection implements EventProjection {
 
@@ -42,143 +47,134 @@ public class JourneyProjection implements EventProjection {
 
     @Override
     public void apply(Connection tx, EventEnvelope envelope, PublishedEvent published) throws SQLException {
+        applyBatch(tx, List.of(new Delivered(envelope, published)));
+    }
+
+    @Override
+    public void applyBatch(Connection tx, List<Delivered> events) throws SQLException {
+        try (StatementBatch records = new StatementBatch(tx); StatementBatch timeline = new StatementBatch(tx)) {
+            for (Delivered delivered : events) {
+                apply(records, timeline, delivered.envelope(), delivered.event());
+            }
+        }
+    }
+
+    private void apply(StatementBatch tx, StatementBatch timeline, EventEnvelope envelope, PublishedEvent published) throws SQLException {
         if (!(published instanceof StudentEvent event)) {
             return;
         }
         if (event instanceof StudentRegistered registered) {
             upsertStudent(tx, envelope, registered.registration(), registered.effectiveDate(), false);
-            timeline(tx, envelope, registered.effectiveDate(), "Registered at school " + registered.registration().schoolId()
+            timeline(timeline, envelope, registered.effectiveDate(), "Registered at school " + registered.registration().schoolId()
                     + " in grade " + registered.registration().gradeLevel().code());
         } else if (event instanceof StudentDetailsChanged changed) {
             upsertStudent(tx, envelope, changed.registration(), changed.effectiveDate(), false);
-            timeline(tx, envelope, changed.effectiveDate(), "Details changed from " + changed.effectiveDate());
+            timeline(timeline, envelope, changed.effectiveDate(), "Details changed from " + changed.effectiveDate());
         } else if (event instanceof StudentRecordCorrected corrected) {
             upsertStudent(tx, envelope, corrected.registration(), corrected.effectiveDate(), true);
-            timeline(tx, envelope, corrected.effectiveDate(), "Record from " + corrected.effectiveDate() + " corrected: " + corrected.reason());
+            timeline(timeline, envelope, corrected.effectiveDate(), "Record from " + corrected.effectiveDate() + " corrected: " + corrected.reason());
         } else if (event instanceof StudentEnrolledInPathway enrolled) {
             enrol(tx, envelope, enrolled);
-            timeline(tx, envelope, enrolled.entryDate(), "Entered pathway " + enrolled.pathwayId() + " (version " + enrolled.pathwayVersion()
+            timeline(timeline, envelope, enrolled.entryDate(), "Entered pathway " + enrolled.pathwayId() + " (version " + enrolled.pathwayVersion()
                     + ") at school " + enrolled.schoolId());
         } else if (event instanceof StudentExitedPathway exited) {
-            Statements.execute(tx, "update pathway_enrollment set status = 'EXITED', exit_date = ?, exit_reason = ? "
+            tx.add("update pathway_enrollment set status = 'EXITED', exit_date = ?, exit_reason = ? "
                             + "where district_id = ? and student_id = ? and pathway_id = ?",
                     Date.valueOf(exited.exitDate()), exited.exitReason().name(), envelope.districtId(), envelope.studentId(), exited.pathwayId().value());
-            timeline(tx, envelope, exited.exitDate(), "Left pathway " + exited.pathwayId() + " (" + exited.exitReason() + ")");
+            timeline(timeline, envelope, exited.exitDate(), "Left pathway " + exited.pathwayId() + " (" + exited.exitReason() + ")");
         } else if (event instanceof PathwayStatusReached reached) {
             String column = switch (reached.status()) {
                 case PARTICIPANT -> "participant_on";
                 case CONCENTRATOR -> "concentrator_on";
                 case COMPLETER -> "completer_on";
             };
-            Statements.execute(tx, "update pathway_enrollment set " + column + " = ? where district_id = ? and student_id = ? and pathway_id = ?",
+            tx.add("update pathway_enrollment set " + column + " = ? where district_id = ? and student_id = ? and pathway_id = ?",
                     Date.valueOf(reached.reachedOn()), envelope.districtId(), envelope.studentId(), reached.pathwayId().value());
-            timeline(tx, envelope, reached.reachedOn(), "Became a " + reached.status().name().toLowerCase() + " of pathway " + reached.pathwayId()
+            timeline(timeline, envelope, reached.reachedOn(), "Became a " + reached.status().name().toLowerCase() + " of pathway " + reached.pathwayId()
                     + (reached.derived() ? " (derived by the " + reached.rule() + " rule)" : " (reported by the district under " + reached.rule() + ")"));
         } else if (event instanceof CourseCompleted course) {
-            timeline(tx, envelope, course.schoolYear().lastDay(), "Completed course " + course.courseId()
+            timeline(timeline, envelope, course.schoolYear().lastDay(), "Completed course " + course.courseId()
                     + (course.courseTitle() == null ? "" : " " + course.courseTitle()) + " in " + course.schoolYear() + " " + course.term()
                     + (course.mark() == null ? "" : ", mark " + course.mark().value())
                     + (course.pathwayId() == null ? "" : ", pathway " + course.pathwayId()));
         } else if (event instanceof CollegeCreditEarned credit) {
-            timeline(tx, envelope, credit.schoolYear().lastDay(), "Earned " + credit.credits().toPlainString() + " " + credit.creditType()
+            timeline(timeline, envelope, credit.schoolYear().lastDay(), "Earned " + credit.credits().toPlainString() + " " + credit.creditType()
                     + " college credits for " + credit.collegeCourseId() + " at " + credit.collegeId() + " in " + credit.schoolYear() + " " + credit.term()
                     + (credit.transferable() ? " (transferable)" : ""));
         } else if (event instanceof WorkBasedLearningLogged wbl) {
-            timeline(tx, envelope, wbl.startDate(), wbl.activityType() + " (" + wbl.continuumStage() + ")"
+            timeline(timeline, envelope, wbl.startDate(), wbl.activityType() + " (" + wbl.continuumStage() + ")"
                     + (wbl.employerName() == null ? "" : " with " + wbl.employerName())
                     + (wbl.hours() == null ? "" : ", " + wbl.hours().toPlainString() + " hours"));
         } else if (event instanceof IndustryCredentialEarned credential) {
-            timeline(tx, envelope, credential.earnedDate(), "Earned credential " + credential.credentialId()
+            timeline(timeline, envelope, credential.earnedDate(), "Earned credential " + credential.credentialId()
                     + (credential.credentialName() == null ? "" : " " + credential.credentialName()));
         } else if (event instanceof HighSchoolCompleted completed) {
-            timeline(tx, envelope, completed.completedOn(), "Completed high school: " + completed.completion()
+            timeline(timeline, envelope, completed.completedOn(), "Completed high school: " + completed.completion()
                     + (completed.detail() == null ? "" : " (" + completed.detail() + ")"));
         } else if (event instanceof PostsecondaryEnrolled enrolled) {
-            timeline(tx, envelope, enrolled.enrolledOn(), "Enrolled in postsecondary education"
+            timeline(timeline, envelope, enrolled.enrolledOn(), "Enrolled in postsecondary education"
                     + (enrolled.institutionId() == null ? "" : " at " + enrolled.institutionId()));
         } else if (event instanceof PostsecondaryCredentialEarned credential) {
-            timeline(tx, envelope, credential.earnedOn(), "Earned a postsecondary credential"
+            timeline(timeline, envelope, credential.earnedOn(), "Earned a postsecondary credential"
                     + (credential.detail() == null ? "" : ": " + credential.detail()));
         } else if (event instanceof QuarterlyWageRecorded wage) {
-            timeline(tx, envelope, wage.yearQuarter().firstDay(), "Employed in " + wage.yearQuarter() + ", quarterly wage " + wage.quarterlyWage().toPlainString());
+            timeline(timeline, envelope, wage.yearQuarter().firstDay(), "Employed in " + wage.yearQuarter() + ", quarterly wage " + wage.quarterlyWage().toPlainString());
         } else if (event instanceof StudentFactRetracted retracted) {
-            retract(tx, envelope, retracted);
-            timeline(tx, envelope, null, "Withdrew fact #" + retracted.retractedSequence() + " (" + retracted.retractedEventType() + "): " + retracted.reason());
+            retract(tx, timeline, envelope, retracted);
+            timeline(timeline, envelope, null, "Withdrew fact #" + retracted.retractedSequence() + " (" + retracted.retractedEventType() + "): " + retracted.reason());
         }
     }
 
-    private void enrol(Connection tx, EventEnvelope envelope, StudentEnrolledInPathway enrolled) throws SQLException {
-        try (PreparedStatement upsert = tx.prepareStatement("""
-                insert into pathway_enrollment (district_id, student_id, pathway_id, school_id, entry_date, status, pathway_version, entry_sequence)
-                values (?, ?, ?, ?, ?, 'ENROLLED', ?, ?)
-                on conflict (district_id, student_id, pathway_id)
-                do update set school_id = excluded.school_id, entry_date = excluded.entry_date, status = 'ENROLLED',
-                              pathway_version = excluded.pathway_version, entry_sequence = excluded.entry_sequence,
-                              exit_date = null, exit_reason = null""")) {
-            upsert.setString(1, envelope.districtId());
-            upsert.setString(2, envelope.studentId());
-            upsert.setString(3, enrolled.pathwayId().value());
-            upsert.setString(4, enrolled.schoolId().value());
-            upsert.setDate(5, Date.valueOf(enrolled.entryDate()));
-            upsert.setInt(6, enrolled.pathwayVersion());
-            upsert.setLong(7, envelope.sequence());
-            upsert.executeUpdate();
-        }
+    private void enrol(StatementBatch tx, EventEnvelope envelope, StudentEnrolledInPathway enrolled) throws SQLException {
+        tx.addUpsert("""
+                        insert into pathway_enrollment (district_id, student_id, pathway_id, school_id, entry_date, status, pathway_version, entry_sequence)
+                        values (?, ?, ?, ?, ?, 'ENROLLED', ?, ?)
+                        on conflict (district_id, student_id, pathway_id)
+                        do update set school_id = excluded.school_id, entry_date = excluded.entry_date, status = 'ENROLLED',
+                                      pathway_version = excluded.pathway_version, entry_sequence = excluded.entry_sequence,
+                                      exit_date = null, exit_reason = null""",
+                List.of(envelope.districtId(), envelope.studentId(), enrolled.pathwayId().value()),
+                envelope.districtId(), envelope.studentId(), enrolled.pathwayId().value(), enrolled.schoolId().value(),
+                Date.valueOf(enrolled.entryDate()), enrolled.pathwayVersion(), envelope.sequence());
     }
 
-    private void retract(Connection tx, EventEnvelope envelope, StudentFactRetracted retracted) throws SQLException {
-        Statements.execute(tx, "update journey_event set retracted = true, retraction_reason = ? where district_id = ? and student_id = ? and sequence = ?",
+    private void retract(StatementBatch tx, StatementBatch timeline, EventEnvelope envelope, StudentFactRetracted retracted) throws SQLException {
+        // On the timeline's stream: after the retracted fact's own timeline row, whatever batch it came in.
+        timeline.add("update journey_event set retracted = true, retraction_reason = ? where district_id = ? and student_id = ? and sequence = ?",
                 retracted.reason(), envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
-        Statements.execute(tx, "delete from pathway_enrollment where district_id = ? and student_id = ? and entry_sequence = ?",
+        tx.add("delete from pathway_enrollment where district_id = ? and student_id = ? and entry_sequence = ?",
                 envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
     }
 
-    private void upsertStudent(Connection tx, EventEnvelope envelope, StudentRegistration registration, LocalDate effectiveDate,
+    private void upsertStudent(StatementBatch tx, EventEnvelope envelope, StudentRegistration registration, LocalDate effectiveDate,
                                boolean correction) throws SQLException {
         // A change back-dated before the one shown does not replace the current record; a correction of the shown
         // period (same date) does.
-        try (PreparedStatement upsert = tx.prepareStatement("""
-                insert into student (district_id, student_id, state_student_id, birth_date, school_id, grade_level, cohort_year,
-                                     demographics, effective_date, registered_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
-                on conflict (district_id, student_id) do update set
-                    state_student_id = excluded.state_student_id, birth_date = excluded.birth_date,
-                    school_id = excluded.school_id, grade_level = excluded.grade_level, cohort_year = excluded.cohort_year,
-                    demographics = excluded.demographics, effective_date = excluded.effective_date, updated_at = excluded.updated_at
-                where student.effective_date <= excluded.effective_date""")) {
-            upsert.setString(1, envelope.districtId());
-            upsert.setString(2, envelope.studentId());
-            upsert.setString(3, registration.stateStudentId());
-            upsert.setDate(4, Date.valueOf(registration.birthDate()));
-            upsert.setString(5, registration.schoolId().value());
-            upsert.setString(6, registration.gradeLevel().code());
-            upsert.setObject(7, registration.cohortYear());
-            upsert.setString(8, write(registration.demographics()));
-            upsert.setDate(9, Date.valueOf(effectiveDate));
-            upsert.setTimestamp(10, Timestamp.from(envelope.occurredAt()));
-            upsert.setTimestamp(11, Timestamp.from(envelope.occurredAt()));
-            upsert.executeUpdate();
-        }
+        tx.addUpsert("""
+                        insert into student (district_id, student_id, state_student_id, birth_date, school_id, grade_level, cohort_year,
+                                             demographics, effective_date, registered_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+                        on conflict (district_id, student_id) do update set
+                            state_student_id = excluded.state_student_id, birth_date = excluded.birth_date,
+                            school_id = excluded.school_id, grade_level = excluded.grade_level, cohort_year = excluded.cohort_year,
+                            demographics = excluded.demographics, effective_date = excluded.effective_date, updated_at = excluded.updated_at
+                        where student.effective_date <= excluded.effective_date""",
+                List.of(envelope.districtId(), envelope.studentId()),
+                envelope.districtId(), envelope.studentId(), registration.stateStudentId(), Date.valueOf(registration.birthDate()),
+                registration.schoolId().value(), registration.gradeLevel().code(), registration.cohortYear(),
+                write(registration.demographics()), Date.valueOf(effectiveDate), Timestamp.from(envelope.occurredAt()),
+                Timestamp.from(envelope.occurredAt()));
     }
 
-    private void timeline(Connection tx, EventEnvelope envelope, LocalDate eventDate, String summary) throws SQLException {
-        try (PreparedStatement insert = tx.prepareStatement("""
-                insert into journey_event (district_id, student_id, sequence, event_id, event_type, event_date, occurred_at, summary, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                on conflict (district_id, student_id, sequence) do nothing""")) {
-            insert.setString(1, envelope.districtId());
-            insert.setString(2, envelope.studentId());
-            insert.setLong(3, envelope.sequence());
-            insert.setString(4, envelope.eventId());
-            insert.setString(5, envelope.eventType());
-            insert.setDate(6, eventDate == null ? null : Date.valueOf(eventDate));
-            insert.setTimestamp(7, Timestamp.from(envelope.occurredAt()));
-            insert.setString(8, summary);
-            insert.setString(9, envelope.payload().toString());
-            insert.executeUpdate();
-        }
+    private void timeline(StatementBatch timeline, EventEnvelope envelope, LocalDate eventDate, String summary) throws SQLException {
+        timeline.add("""
+                        insert into journey_event (district_id, student_id, sequence, event_id, event_type, event_date, occurred_at, summary, detail)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                        on conflict (district_id, student_id, sequence) do nothing""",
+                envelope.districtId(), envelope.studentId(), envelope.sequence(), envelope.eventId(), envelope.eventType(),
+                eventDate == null ? null : Date.valueOf(eventDate), Timestamp.from(envelope.occurredAt()), summary,
+                envelope.payload().toString());
     }
-
 
     private String write(Object value) {
         try {

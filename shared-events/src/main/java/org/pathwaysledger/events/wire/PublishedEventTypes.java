@@ -59,11 +59,20 @@ public final class PublishedEventTypes {
     }
 
     public static String nameOf(PublishedEvent event) {
-        return event.getClass().getSimpleName();
+        return nameOf(event.getClass());
+    }
+
+    /** The wire name of an event type, for a publisher that has the type but has not read the event. */
+    public static String nameOf(Class<?> type) {
+        return type.getSimpleName();
     }
 
     public static String topicOf(PublishedEvent event) {
-        return event instanceof RegionEvent ? Topics.REGION_EVENTS : Topics.STUDENT_EVENTS;
+        return topicOf(event.getClass());
+    }
+
+    public static String topicOf(Class<?> type) {
+        return RegionEvent.class.isAssignableFrom(type) ? Topics.REGION_EVENTS : Topics.STUDENT_EVENTS;
     }
 
     /** The event in an envelope, or empty for a type this reader does not know (a newer producer: skip it). */
