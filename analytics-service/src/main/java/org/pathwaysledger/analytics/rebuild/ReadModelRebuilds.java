@@ -154,6 +154,8 @@ public class ReadModelRebuilds {
         volatile String retiredSchema;
         volatile boolean retiredDropped;
         volatile String message = "migrating the new schema";
+        /** Seconds spent in each finished phase, in order. */
+        final Map<String, Double> phases = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
         Rebuild(String id) {
             this.id = id;
@@ -168,9 +170,10 @@ public class ReadModelRebuilds {
                 try (Connection connection = target.getConnection()) {
                     EquityAggregates.ensureCurrent(connection);
                 }
-                consumer = new TransactionalEventConsumer(bootstrapServers, group, schema, target,
-                        new AnalyticsProjection(region.menaReportedSeparately()), maxPollRecords).start();
-                message = "replaying the topics from offset 0 into " + schema + "; the current read model keeps serving";
+                AnalyticsProjection projection = AnalyticsProjection.catchingUp(region.menaReportedSeparately());
+                consumer = new TransactionalEventConsumer(bootstrapServers, group, schema, target, projection, maxPollRecords).start();
+                message = "replaying the topics from offset 0 into " + schema + " (student-level rows only; the equity counts are "
+                        + "computed once caught up); the current read model keeps serving";
                 log.info("Rebuild {}: replaying into {} with consumer group {}", id, schema, group);
                 while (!caughtUp()) {
                     if (!consumer.status().running()) {
@@ -181,10 +184,27 @@ public class ReadModelRebuilds {
                 caughtUpAt = Instant.now();
                 consumer.close();
                 finalApplied = consumer.status().eventsApplied();
-                message = "caught up; switching queries to the new copy";
+                phases.put("replaying", seconds(startedAt, caughtUpAt));
+                log.info("Rebuild {}: caught up, {} events in {} s ({}; {})", id, finalApplied, phases.get("replaying"),
+                        consumer.timings(), projection.timings());
+                // The copy was fed without its equity counts: compute them all at once, set-wise, from its rows as
+                // they are now. Events after its stored offsets reach it through the serving consumer after the
+                // switch, which keeps the counts batch by batch from there.
+                message = "caught up; computing the equity counts from the student-level rows of " + schema + "; the current read model keeps serving";
+                Instant counting = Instant.now();
+                try (Connection connection = target.getConnection()) {
+                    connection.setAutoCommit(false);
+                    EquityAggregates.recomputeAll(connection);
+                    connection.commit();
+                }
+                phases.put("computingCounts", seconds(counting, Instant.now()));
+                log.info("Rebuild {}: equity counts computed in {} s", id, phases.get("computingCounts"));
+                message = "caught up, counts computed; switching queries to the new copy";
                 state = RebuildProgress.State.SWITCHING;
+                Instant switching = Instant.now();
                 serving.exclusively(this::switchSchemas);
                 switchedAt = Instant.now();
+                phases.put("switching", seconds(switching, switchedAt));
                 message = "switched; retiring the old copy";
                 retire();
                 // SWITCHED once the old copy is dealt with, so the state a caller sees is final.
@@ -300,9 +320,17 @@ public class ReadModelRebuilds {
             double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
             double rate = applied / seconds;
             Long eta = lag == null || rate <= 0 ? null : Math.round(lag / rate);
+            Map<String, Double> finished;
+            synchronized (phases) {
+                finished = new java.util.LinkedHashMap<>(phases);
+            }
             return new RebuildProgress(id, state, schema, group, startedAt, applied, lag, byPartition, Math.round(rate * 10) / 10.0, eta,
-                    switchedAt, retiredSchema, retiredDropped, message);
+                    switchedAt, retiredSchema, retiredDropped, message, finished);
         }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     /** A small pool on the same database whose connections work in {@code schema}. */

@@ -208,6 +208,8 @@ public final class AnalyticsBenchmark {
         double rate = events / ((System.nanoTime() - started) / 1e9);
         System.out.printf("  replay CPU: %.1f s (this JVM: producer, broker, consumer; PostgreSQL backends), %,.0f events per CPU-second; load average %s%n",
                 cpu.seconds(), events / cpu.seconds(), loadAverage());
+        var consumer = platform.context().getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class);
+        System.out.printf("  replay consumer thread: %s%n", consumer.timings());
         return rate;
     }
 
@@ -233,6 +235,7 @@ public final class AnalyticsBenchmark {
                 progress.get("message").asText());
         System.out.printf("  rebuild CPU: %.1f s, %,.0f events per CPU-second; load average %s%n", cpu.seconds(),
                 progress.get("eventsApplied").asLong() / cpu.seconds(), loadAverage());
+        System.out.printf("  rebuild phases (s): %s%n", progress.get("phaseSeconds"));
     }
 
     private static String loadAverage() {

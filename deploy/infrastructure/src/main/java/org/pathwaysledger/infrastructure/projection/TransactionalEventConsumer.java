@@ -64,6 +64,12 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong eventsApplied = new AtomicLong();
     private final AtomicLong duplicatesSkipped = new AtomicLong();
+    /** Where the consumer thread's time went (nanoseconds, summed over batches), for benchmarks and logs. */
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong decodeNanos = new AtomicLong();
+    private final AtomicLong dedupNanos = new AtomicLong();
+    private final AtomicLong projectionNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
     private volatile boolean running = true;
     private volatile Instant lastEventOccurredAt;
     private volatile Instant lastAppliedAt;
@@ -108,6 +114,19 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     public TransactionalEventConsumer start() {
         thread.start();
         return this;
+    }
+
+    /** Time spent per phase of applying batches, summed since start. */
+    public record Timings(long batches, long decodeNanos, long dedupNanos, long projectionNanos, long commitNanos) {
+        @Override
+        public String toString() {
+            return String.format("%,d batches: decode %.1f s, dedup %.1f s, projection %.1f s, offsets+commit %.1f s", batches,
+                    decodeNanos / 1e9, dedupNanos / 1e9, projectionNanos / 1e9, commitNanos / 1e9);
+        }
+    }
+
+    public Timings timings() {
+        return new Timings(batches.get(), decodeNanos.get(), dedupNanos.get(), projectionNanos.get(), commitNanos.get());
     }
 
     public ProjectionStatus status() {
@@ -191,6 +210,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         long duplicates = 0;
         Instant newest = null;
+        long started = System.nanoTime();
         try (Connection transaction = dataSource.getConnection()) {
             transaction.setAutoCommit(false);
             List<EventProjection.Delivered> read = new ArrayList<>(records.count());
@@ -206,8 +226,10 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                     reject(transaction, record, e.getMessage());
                 }
             }
+            long decoded = System.nanoTime();
             // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones.
             Set<String> fresh = markProcessed(transaction, read);
+            long deduplicated = System.nanoTime();
             List<EventProjection.Delivered> toApply = new ArrayList<>(read.size());
             for (EventProjection.Delivered delivered : read) {
                 if (!fresh.remove(delivered.envelope().eventId())) {
@@ -223,9 +245,15 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             if (!toApply.isEmpty()) {
                 projection.applyBatch(transaction, toApply);
             }
+            long projected = System.nanoTime();
             storeOffsets(transaction, nextOffsets);
             transaction.commit();
             eventsApplied.addAndGet(toApply.size());
+            batches.incrementAndGet();
+            decodeNanos.addAndGet(decoded - started);
+            dedupNanos.addAndGet(deduplicated - decoded);
+            projectionNanos.addAndGet(projected - deduplicated);
+            commitNanos.addAndGet(System.nanoTime() - projected);
         }
         duplicatesSkipped.addAndGet(duplicates);
         if (newest != null) {
