@@ -70,7 +70,7 @@ public class ReadModelRebuilds {
     public ReadModelRebuilds(DataSource dataSource, TransactionalEventConsumer serving, RegionSettings region,
                              @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                              @Value("${pathways.analytics.consumer-group}") String servingGroup,
-                             @Value("${pathways.analytics.max-poll-records}") int maxPollRecords,
+                             @Value("${pathways.analytics.rebuild.max-poll-records:20000}") int maxPollRecords,
                              @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag) {
         this.dataSource = dataSource;
         this.serving = serving;

@@ -61,7 +61,8 @@ class CatchUpRebuildTest {
     static void publishARegion() throws Exception {
         // Small polls: a student's events, their retractions and the duplicate deliveries fall into different batches.
         // Switch only when fully caught up, so every event of the rebuilt copy went through the catch-up path.
-        service = AnalyticsServiceRunning.start("--pathways.analytics.max-poll-records=150", "--pathways.analytics.rebuild.switch-lag=0");
+        service = AnalyticsServiceRunning.start("--pathways.analytics.max-poll-records=150",
+                "--pathways.analytics.rebuild.max-poll-records=150", "--pathways.analytics.rebuild.switch-lag=0");
         ledger = new SyntheticLedger("CUP", 424242);
         events = ledger.generate(700);
         ledger.publish(service.bootstrapServers());

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -53,6 +54,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalEventConsumer.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    /** Polls at least this large are read in parallel (a replay); smaller ones on the consumer thread. */
+    private static final int PARALLEL_DECODE_FROM = 500;
 
     private final String consumerGroup;
     private final String schema;
@@ -211,18 +214,22 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         long duplicates = 0;
         Instant newest = null;
         long started = System.nanoTime();
+        List<ConsumerRecord<String, String>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        // Reading the JSON is most of the JVM's work per event and needs no database: a large poll (a replay) is
+        // read on all cores while PostgreSQL waits anyway; the results are then taken in order.
+        Object[] decodedRecords = new Object[polled.size()];
+        IntStream indexes = IntStream.range(0, polled.size());
+        (polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
         try (Connection transaction = dataSource.getConnection()) {
             transaction.setAutoCommit(false);
-            List<EventProjection.Delivered> read = new ArrayList<>(records.count());
-            for (ConsumerRecord<String, String> record : records) {
+            List<EventProjection.Delivered> read = new ArrayList<>(polled.size());
+            for (int i = 0; i < polled.size(); i++) {
+                ConsumerRecord<String, String> record = polled.get(i);
                 nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-                try {
-                    EventEnvelope envelope = json.readValue(record.value(), EventEnvelope.class);
-                    var known = PublishedEventTypes.read(envelope, json);
-                    if (known.isPresent()) {
-                        read.add(new EventProjection.Delivered(envelope, known.get()));
-                    }
-                } catch (Exception e) {
+                if (decodedRecords[i] instanceof EventProjection.Delivered delivered) {
+                    read.add(delivered);
+                } else if (decodedRecords[i] instanceof Exception e) {
                     reject(transaction, record, e.getMessage());
                 }
             }
@@ -264,6 +271,17 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         nextOffsets.forEach((partition, offset) -> kafkaOffsets.put(partition, new OffsetAndMetadata(offset)));
         // Informational only (lag tools read it); the offsets stored with the data are the ones that count.
         consumer.commitAsync(kafkaOffsets, null);
+    }
+
+    /** The event of a record; null for a type this reader does not know (skipped); the exception if unreadable. */
+    private Object decode(ConsumerRecord<String, String> record) {
+        try {
+            EventEnvelope envelope = json.readValue(record.value(), EventEnvelope.class);
+            var known = PublishedEventTypes.read(envelope, json);
+            return known.isPresent() ? new EventProjection.Delivered(envelope, known.get()) : null;
+        } catch (Exception e) {
+            return e;
+        }
     }
 
     /** Records the batch's event ids as processed; returns those not processed before (each id once). */
