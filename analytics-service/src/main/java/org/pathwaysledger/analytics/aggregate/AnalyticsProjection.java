@@ -33,6 +33,8 @@ public final class AnalyticsProjection implements EventProjection {
     private final OutcomeProjection outcome = new OutcomeProjection();
     private final CatalogueProjection catalogue = new CatalogueProjection();
     private final boolean maintainCounts;
+    /** Catching up, a table's pending inserts go by COPY from this many rows on (fewer are not worth the staging). */
+    private static final int COPY_FROM = 200;
     private final AtomicLong countsNanos = new AtomicLong();
     private final AtomicLong rowsNanos = new AtomicLong();
 
@@ -88,9 +90,12 @@ public final class AnalyticsProjection implements EventProjection {
         rowsNanos.addAndGet(written - subtracted);
     }
 
-    /** Every statement writes one table and reads no other, so the batch keeps the order per table only. */
+    /**
+     * Every statement writes one table and reads no other, so the batch keeps the order per table only. Catching up,
+     * large batches of inserts go by COPY (see {@link StatementBatch#copying}).
+     */
     private void writeRows(Connection transaction, List<Delivered> events) throws SQLException {
-        try (StatementBatch batch = StatementBatch.perTable(transaction)) {
+        try (StatementBatch batch = maintainCounts ? StatementBatch.perTable(transaction) : StatementBatch.perTable(transaction).copying(COPY_FROM)) {
             for (Delivered delivered : events) {
                 entry.apply(batch, delivered.envelope(), delivered.event());
                 outcome.apply(batch, delivered.envelope(), delivered.event());

@@ -59,10 +59,12 @@ class CatchUpRebuildTest {
 
     @BeforeAll
     static void publishARegion() throws Exception {
-        // Small polls: a student's events, their retractions and the duplicate deliveries fall into different batches.
-        // Switch only when fully caught up, so every event of the rebuilt copy went through the catch-up path.
+        // Small polls for the serving copy: a student's events, their retractions and the duplicate deliveries fall into
+        // different batches; the rebuild's polls of 1,000 send the larger runs of inserts by COPY, the others as
+        // multi-row inserts. Switch only when fully caught up, so every event of the rebuilt copy went through the
+        // catch-up path.
         service = AnalyticsServiceRunning.start("--pathways.analytics.max-poll-records=150",
-                "--pathways.analytics.rebuild.max-poll-records=150", "--pathways.analytics.rebuild.switch-lag=0");
+                "--pathways.analytics.rebuild.max-poll-records=1000", "--pathways.analytics.rebuild.switch-lag=0");
         ledger = new SyntheticLedger("CUP", 424242);
         events = ledger.generate(700);
         ledger.publish(service.bootstrapServers());
