@@ -26,9 +26,10 @@ import java.util.Set;
  * ({@link PathwayEntryQuery#ENTRANTS_AS_OF_ENTRY}, demographics on the day of entry) with each {@link OutcomeMetric}'s
  * population and success, asked "as of now", in their set-wise form ({@link SetWise}: each fact table reduced per
  * student by a group-by and joined, instead of subqueries per student and metric; tests hold it equal to the
- * per-student definitions). The projection keeps the counts exact by, for every polled batch, subtracting the
- * contribution of the students the batch touches before writing their rows and adding it back after; a rebuilt copy
- * computes them all once it has caught up ({@link #recomputeAll}).
+ * per-student definitions) when all students are counted at once ({@link #recomputeAll}: a rebuilt copy once it has
+ * caught up, an upgrade), and by the per-student definitions themselves for the students of one batch: the projection
+ * keeps the counts exact by, for every polled batch, subtracting the contribution of the students the batch touches
+ * before writing their rows and adding it back after.
  *
  * <p>Metrics whose answer changes with the calendar (a condition on {@code current_date}), with a region setting
  * bound as a parameter, or with the catalogue are not pre-aggregated: they keep the student-level path.
@@ -47,11 +48,21 @@ public final class EquityAggregates {
 
     private static final Set<String> IDS = idsOf();
 
+    /**
+     * The touched students: the {@code = any} conditions let the entrant table's primary key (district, student)
+     * find them by index whatever the table's size; the pairs make it exact.
+     */
+    private static final String STUDENTS = " and e.district_id = any(cast(? as varchar[])) and e.student_id = any(cast(? as varchar[]))"
+            + " and (e.district_id, e.student_id) in (select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
+
+    /**
+     * A batch's students, by the per-student definitions. (Their set-wise form, tried here, was no faster for a
+     * batch of a few thousand students among 100,000: it reduces whole fact tables; see BENCHMARKS.md.)
+     */
+    private static final String ADD_STUDENTS = deltaSql(STUDENTS, "+");
+    private static final String SUBTRACT_STUDENTS = deltaSql(STUDENTS, "-");
     /** Every student at once: the same counts from joins and group-bys instead of subqueries per student. */
-    private static final String ADD_ALL = SetWise.sql(false, "+");
-    /** The touched students of a batch, the same way (each fact table probed by the students' keys). */
-    private static final String ADD_STUDENTS = SetWise.sql(true, "+");
-    private static final String SUBTRACT_STUDENTS = SetWise.sql(true, "-");
+    private static final String ADD_ALL = SetWise.sql();
     /** The definitions the counts follow: the per-student SQL (the metric definitions) and its set-wise form. */
     private static final String SIGNATURE = sha256(deltaSql("", "+") + ADD_ALL);
 
@@ -127,8 +138,10 @@ public final class EquityAggregates {
             ids[i] = students.get(i)[1];
         }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            statement.setArray(1, tx.createArrayOf("varchar", districts));
+            statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
             statement.setArray(2, tx.createArrayOf("varchar", ids));
+            statement.setArray(3, tx.createArrayOf("varchar", districts));
+            statement.setArray(4, tx.createArrayOf("varchar", ids));
             statement.executeUpdate();
         }
     }
@@ -136,8 +149,7 @@ public final class EquityAggregates {
     /**
      * One statement: each entrant's groups and, per metric, whether it is in the population and succeeded, by the
      * student-level definitions (subqueries per entrant), as of now; collapsed to distinct combinations; spread over
-     * (metric, dimension, group); added to (or subtracted from) the counts. No longer run (see {@link SetWise}); part
-     * of the definitions' signature, so a changed definition still recomputes the counts.
+     * (metric, dimension, group); added to (or subtracted from) the counts.
      */
     private static String deltaSql(String studentFilter, String sign) {
         String entrants = entrantsSelect(metric -> new String[]{metric.populationCondition(), metric.successCondition()})
@@ -229,32 +241,25 @@ public final class EquityAggregates {
             return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))";
         }
 
-        /** Only the touched students' facts (a batch): their keys probe each table's primary key. */
-        private static final String TOUCHED = "touched as (select * from unnest(cast(? as varchar[]), cast(? as varchar[])) t(district_id, student_id)), ";
-
-        private static String touched(String alias) {
-            return " and (" + alias + ".district_id, " + alias + ".student_id) in (select t.district_id, t.student_id from touched t)";
-        }
-
-        /** Each kind of fact reduced per student (and pathway), as known now; {@code TOUCHED} marks where a batch filters. */
+        /** Each kind of fact reduced per student (and pathway), as known now. */
         private static final String FACTS = "status as (select s.district_id, s.student_id, s.pathway_id, "
                 + "bool_or(s.status = 'CONCENTRATOR') as concentrator, bool_or(s.status = 'COMPLETER') as completer, "
                 + "bool_or(s.status in ('PARTICIPANT', 'CONCENTRATOR', 'COMPLETER')) as participant "
-                + "from pathway_status s where " + known("s") + "TOUCHED(s) group by 1, 2, 3), "
+                + "from pathway_status s where " + known("s") + " group by 1, 2, 3), "
                 + "diploma as (select h.district_id, h.student_id, min(h.completed_on) as diploma_on from high_school_completion h "
-                + "where " + known("h") + "TOUCHED(h) and h.completion = 'HS_DIPLOMA' group by 1, 2), "
+                + "where " + known("h") + " and h.completion = 'HS_DIPLOMA' group by 1, 2), "
                 + "credit as (select c.district_id, c.student_id, "
                 + "coalesce(sum(c.credits) filter (where c.year_end <= coalesce(g.diploma_on, date 'infinity')), 0) as by_diploma "
                 + "from college_credit c left join diploma g on g.district_id = c.district_id and g.student_id = c.student_id "
-                + "where " + known("c") + "TOUCHED(c) group by 1, 2), "
-                + "wbl as (select distinct w.district_id, w.student_id from wbl_placement w where " + known("w") + "TOUCHED(w)), "
-                + "industry as (select distinct i.district_id, i.student_id from industry_credential i where " + known("i") + "TOUCHED(i)), "
-                + "college_credential as (select distinct c.district_id, c.student_id from postsecondary_credential c where " + known("c") + "TOUCHED(c)), "
+                + "where " + known("c") + " group by 1, 2), "
+                + "wbl as (select distinct w.district_id, w.student_id from wbl_placement w where " + known("w") + "), "
+                + "industry as (select distinct i.district_id, i.student_id from industry_credential i where " + known("i") + "), "
+                + "college_credential as (select distinct c.district_id, c.student_id from postsecondary_credential c where " + known("c") + "), "
                 + "college as (select p.district_id, p.student_id, min(p.enrolled_on) as first_enrolled_on from postsecondary_enrollment p "
-                + "where " + known("p") + "TOUCHED(p) group by 1, 2), "
+                + "where " + known("p") + " group by 1, 2), "
                 + "second_quarter_wage as (select distinct w.district_id, w.student_id from wage_record w "
                 + "join diploma g on g.district_id = w.district_id and g.student_id = w.student_id "
-                + "where " + known("w") + "TOUCHED(w) and w.year_quarter = to_char(g.diploma_on + interval '6 months', 'YYYY\"Q\"Q')), ";
+                + "where " + known("w") + " and w.year_quarter = to_char(g.diploma_on + interval '6 months', 'YYYY\"Q\"Q')), ";
 
         private static final String JOINS = " left join status st on st.district_id = e.district_id and st.student_id = e.student_id and st.pathway_id = e.pathway_id"
                 + " left join diploma dip on dip.district_id = e.district_id and dip.student_id = e.student_id"
@@ -295,11 +300,8 @@ public final class EquityAggregates {
                 Map.entry(OutcomeMetric.K12SWP_COMPLETERS_WBL, new String[]{COMPLETER, WBL}),
                 Map.entry(OutcomeMetric.K12SWP_COMPLETERS_CERTIFICATION, new String[]{COMPLETER, INDUSTRY}));
 
-        /**
-         * Every student's counts, or ({@code touched}) those of the students given as two arrays (districts, ids),
-         * added or subtracted ({@code sign}).
-         */
-        static String sql(boolean touched, String sign) {
+        /** Every student's counts, to add to empty counts. */
+        static String sql() {
             String from = PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY;
             String joined = from.replaceFirst("\\) d on true", ") d on true" + java.util.regex.Matcher.quoteReplacement(JOINS));
             if (joined.equals(from)) {
@@ -307,16 +309,7 @@ public final class EquityAggregates {
             }
             String entrants = entrantsSelect(metric -> FLAGS.getOrDefault(metric,
                     new String[]{metric.populationCondition(), metric.successCondition()})) + " " + joined;
-            java.util.regex.Matcher marker = java.util.regex.Pattern.compile("TOUCHED\\((\\w+)\\)").matcher(FACTS);
-            StringBuilder facts = new StringBuilder();
-            while (marker.find()) {
-                marker.appendReplacement(facts, java.util.regex.Matcher.quoteReplacement(touched ? touched(marker.group(1)) : ""));
-            }
-            marker.appendTail(facts);
-            if (!touched) {
-                return spread(facts.toString(), entrants, sign);
-            }
-            return spread(TOUCHED + facts, entrants + touched("e"), sign);
+            return spread(FACTS, entrants, "+");
         }
 
         /** Whether every pre-aggregated metric has its set-wise form (else it is computed per student in the same statement). */
