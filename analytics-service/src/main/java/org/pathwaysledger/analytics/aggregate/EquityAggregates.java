@@ -137,6 +137,11 @@ public final class EquityAggregates {
             districts[i] = students.get(i)[0];
             ids[i] = students.get(i)[1];
         }
+        try (Statement setting = tx.createStatement()) {
+            // The plan must see how many students the arrays hold: a generic plan (chosen after a few executions of
+            // the driver's prepared statement) cannot, and may scan every entrant per batch.
+            setting.execute("set local plan_cache_mode = force_custom_plan");
+        }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
             statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
             statement.setArray(2, tx.createArrayOf("varchar", ids));
