@@ -16,8 +16,12 @@ public final class AnalyticsServiceRunning implements AutoCloseable {
         this.context = context;
     }
 
-    public static AnalyticsServiceRunning start() {
-        return new AnalyticsServiceRunning(AnalyticsServiceApplication.application().run("--server.port=0", "--spring.main.banner-mode=off"));
+    public static AnalyticsServiceRunning start(String... settings) {
+        String[] args = new String[settings.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--spring.main.banner-mode=off";
+        System.arraycopy(settings, 0, args, 2, settings.length);
+        return new AnalyticsServiceRunning(AnalyticsServiceApplication.application().run(args));
     }
 
     public String url() {

@@ -15,16 +15,21 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The pre-aggregated equity counts ({@code equity_count}): for each pathway and district, each metric, dimension and
  * group, the entrants in the metric's population and those who succeeded, as known now.
  *
- * <p>There is no second definition of any metric here: a student's contribution is computed by the very SQL the
- * student-level query uses ({@link PathwayEntryQuery#ENTRANTS_AS_OF_ENTRY} and each {@link OutcomeMetric}'s
- * conditions, asked "as of now"). The projection keeps the counts exact by, for every polled batch, subtracting the
- * contribution of the students the batch touches before writing their rows and adding it back after.
+ * <p>A student's contribution is the entrant lookup of the student-level query
+ * ({@link PathwayEntryQuery#ENTRANTS_AS_OF_ENTRY}, demographics on the day of entry) with each {@link OutcomeMetric}'s
+ * population and success, asked "as of now", in their set-wise form ({@link SetWise}: each fact table reduced per
+ * student by a group-by and joined, instead of subqueries per student and metric; tests hold it equal to the
+ * per-student definitions) when all students are counted at once ({@link #recomputeAll}: a rebuilt copy once it has
+ * caught up, an upgrade), and by the per-student definitions themselves for the students of one batch: the projection
+ * keeps the counts exact by, for every polled batch, subtracting the contribution of the students the batch touches
+ * before writing their rows and adding it back after.
  *
  * <p>Metrics whose answer changes with the calendar (a condition on {@code current_date}), with a region setting
  * bound as a parameter, or with the catalogue are not pre-aggregated: they keep the student-level path.
@@ -50,10 +55,16 @@ public final class EquityAggregates {
     private static final String STUDENTS = " and e.district_id = any(cast(? as varchar[])) and e.student_id = any(cast(? as varchar[]))"
             + " and (e.district_id, e.student_id) in (select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
 
-    private static final String ADD_ALL = deltaSql("", "+");
+    /**
+     * A batch's students, by the per-student definitions. (Their set-wise form, filtered to the batch's students, was
+     * tried and measured no faster, but before the plan fix in {@link #delta}; it is not used, see BENCHMARKS.md.)
+     */
     private static final String ADD_STUDENTS = deltaSql(STUDENTS, "+");
     private static final String SUBTRACT_STUDENTS = deltaSql(STUDENTS, "-");
-    private static final String SIGNATURE = sha256(ADD_ALL);
+    /** Every student at once: the same counts from joins and group-bys instead of subqueries per student. */
+    private static final String ADD_ALL = SetWise.sql();
+    /** The definitions the counts follow: the per-student SQL (the metric definitions) and its set-wise form. */
+    private static final String SIGNATURE = sha256(deltaSql("", "+") + ADD_ALL);
 
     private EquityAggregates() {
     }
@@ -126,6 +137,11 @@ public final class EquityAggregates {
             districts[i] = students.get(i)[0];
             ids[i] = students.get(i)[1];
         }
+        try (Statement setting = tx.createStatement()) {
+            // The plan must see how many students the arrays hold: a generic plan (chosen after a few executions of
+            // the driver's prepared statement) cannot, and may scan every entrant per batch.
+            setting.execute("set local plan_cache_mode = force_custom_plan");
+        }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
             statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
             statement.setArray(2, tx.createArrayOf("varchar", ids));
@@ -136,29 +152,57 @@ public final class EquityAggregates {
     }
 
     /**
-     * One statement: each entrant's groups and, per metric, whether it is in the population and succeeded (the
-     * student-level definitions, as of now); collapsed to distinct combinations; spread over (metric, dimension,
-     * group); added to (or subtracted from) the counts.
+     * One statement: each entrant's groups and, per metric, whether it is in the population and succeeded, by the
+     * student-level definitions (subqueries per entrant), as of now; collapsed to distinct combinations; spread over
+     * (metric, dimension, group); added to (or subtracted from) the counts.
      */
     private static String deltaSql(String studentFilter, String sign) {
+        String entrants = entrantsSelect(metric -> new String[]{metric.populationCondition(), metric.successCondition()})
+                + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + studentFilter;
+        return spread("", entrants, sign);
+    }
+
+    /**
+     * The select list of one row per entrant {@code e} with demographics {@code d}: pathway, district, the groups g0..
+     * and, per metric, p (in the population) and s (in it and succeeded), from each metric's {population, success}.
+     */
+    private static String entrantsSelect(java.util.function.Function<OutcomeMetric, String[]> conditions) {
         StringBuilder select = new StringBuilder("select e.pathway_id, e.district_id");
-        StringBuilder keys = new StringBuilder("pathway_id, district_id");
         Dimension[] dimensions = Dimension.values();
         for (int i = 0; i < dimensions.length; i++) {
             String column = "cast(d." + dimensions[i].column() + " as text)";
             // Booleans are reported as Y / N (Dimension.groupOf); other columns by their value.
             select.append(", case ").append(column).append(" when 'true' then 'Y' when 'false' then 'N' else ").append(column)
                     .append(" end as g").append(i);
+        }
+        for (int i = 0; i < METRICS.size(); i++) {
+            String[] condition = conditions.apply(METRICS.get(i));
+            select.append(", coalesce((").append(condition[0]).append("), false) as p").append(i)
+                    .append(", coalesce((").append(condition[0]).append(") and (").append(condition[1])
+                    .append("), false) as s").append(i);
+        }
+        return select.toString();
+    }
+
+    private static String keys() {
+        StringBuilder keys = new StringBuilder("pathway_id, district_id");
+        for (int i = 0; i < Dimension.values().length; i++) {
             keys.append(", g").append(i);
         }
         for (int i = 0; i < METRICS.size(); i++) {
-            OutcomeMetric metric = METRICS.get(i);
-            select.append(", coalesce((").append(metric.populationCondition()).append("), false) as p").append(i)
-                    .append(", coalesce((").append(metric.populationCondition()).append(") and (").append(metric.successCondition())
-                    .append("), false) as s").append(i);
             keys.append(", p").append(i).append(", s").append(i);
         }
-        String entrants = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + studentFilter;
+        return keys.toString();
+    }
+
+    /**
+     * The statement around a query {@code entrants} of one row per entrant (pathway, district, groups g0.., population
+     * and success flags p0.., s0..): collapsed to distinct combinations, spread over (metric, dimension, group), added
+     * to (or subtracted from) the counts; "now" and "everyone" substituted.
+     */
+    private static String spread(String with, String entrants, String sign) {
+        String keys = keys();
+        Dimension[] dimensions = Dimension.values();
         StringBuilder groups = new StringBuilder();
         for (int i = 0; i < dimensions.length; i++) {
             groups.append(i == 0 ? "" : ", ").append("('").append(dimensions[i].name()).append("', k.g").append(i).append(")");
@@ -167,7 +211,7 @@ public final class EquityAggregates {
         for (int i = 0; i < METRICS.size(); i++) {
             metrics.append(", ('").append(METRICS.get(i).id()).append("', k.p").append(i).append(", k.s").append(i).append(")");
         }
-        String sql = "with c as (" + entrants + "), "
+        String sql = "with " + with + "c as (" + entrants + "), "
                 + "k as (select " + keys + ", count(*) as n from c group by " + keys + ") "
                 + "insert into equity_count (pathway_id, district_id, metric, dimension, group_code, population, successes) "
                 + "select k.pathway_id, k.district_id, m.metric, g.dimension, g.group_code, " + sign + "sum(k.n), "
@@ -181,6 +225,102 @@ public final class EquityAggregates {
         return sql.replaceAll(":asOf\\b", NOW)
                 .replaceAll("cast\\(:(pathway|sector|region|district|school) as varchar\\) is null", "true")
                 .replaceAll(":(pathway|sector|region|district|school)\\b", "null");
+    }
+
+    /**
+     * The counts of every student at once, for {@link #recomputeAll} (a rebuilt copy once it has caught up, an upgrade).
+     * The per-student SQL asks, for each entrant and metric, subqueries on the student's facts: fine for the students
+     * of one batch, but at a million entrants that is tens of millions of index probes (minutes). Here each kind of
+     * fact is reduced once per student (or student and pathway) by a group-by, joined to the entrants by hash joins,
+     * and each metric's population and success become flags over those columns. The demographics on the day of entry
+     * are the very lookup the student-level query uses.
+     *
+     * <p>These flags restate the metric definitions of {@link OutcomeMetric} set-wise: {@code EquityAggregatesTest}
+     * and {@code CatchUpRebuildTest} check on random ledgers (corrections, retractions, re-entries, duplicates) that
+     * they give the same counts as the per-student SQL. A metric without a set-wise form here keeps its per-student
+     * conditions inside the same statement (correct, only slower).
+     */
+    static final class SetWise {
+
+        private static String known(String alias) {
+            return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))";
+        }
+
+        /** Each kind of fact reduced per student (and pathway), as known now. */
+        private static final String FACTS = "status as (select s.district_id, s.student_id, s.pathway_id, "
+                + "bool_or(s.status = 'CONCENTRATOR') as concentrator, bool_or(s.status = 'COMPLETER') as completer, "
+                + "bool_or(s.status in ('PARTICIPANT', 'CONCENTRATOR', 'COMPLETER')) as participant "
+                + "from pathway_status s where " + known("s") + " group by 1, 2, 3), "
+                + "diploma as (select h.district_id, h.student_id, min(h.completed_on) as diploma_on from high_school_completion h "
+                + "where " + known("h") + " and h.completion = 'HS_DIPLOMA' group by 1, 2), "
+                + "credit as (select c.district_id, c.student_id, "
+                + "coalesce(sum(c.credits) filter (where c.year_end <= coalesce(g.diploma_on, date 'infinity')), 0) as by_diploma "
+                + "from college_credit c left join diploma g on g.district_id = c.district_id and g.student_id = c.student_id "
+                + "where " + known("c") + " group by 1, 2), "
+                + "wbl as (select distinct w.district_id, w.student_id from wbl_placement w where " + known("w") + "), "
+                + "industry as (select distinct i.district_id, i.student_id from industry_credential i where " + known("i") + "), "
+                + "college_credential as (select distinct c.district_id, c.student_id from postsecondary_credential c where " + known("c") + "), "
+                + "college as (select p.district_id, p.student_id, min(p.enrolled_on) as first_enrolled_on from postsecondary_enrollment p "
+                + "where " + known("p") + " group by 1, 2), "
+                + "second_quarter_wage as (select distinct w.district_id, w.student_id from wage_record w "
+                + "join diploma g on g.district_id = w.district_id and g.student_id = w.student_id "
+                + "where " + known("w") + " and w.year_quarter = to_char(g.diploma_on + interval '6 months', 'YYYY\"Q\"Q')), ";
+
+        private static final String JOINS = " left join status st on st.district_id = e.district_id and st.student_id = e.student_id and st.pathway_id = e.pathway_id"
+                + " left join diploma dip on dip.district_id = e.district_id and dip.student_id = e.student_id"
+                + " left join credit cr on cr.district_id = e.district_id and cr.student_id = e.student_id"
+                + " left join wbl wb on wb.district_id = e.district_id and wb.student_id = e.student_id"
+                + " left join industry ind on ind.district_id = e.district_id and ind.student_id = e.student_id"
+                + " left join college_credential pc on pc.district_id = e.district_id and pc.student_id = e.student_id"
+                + " left join college col on col.district_id = e.district_id and col.student_id = e.student_id"
+                + " left join second_quarter_wage wq on wq.district_id = e.district_id and wq.student_id = e.student_id ";
+
+        private static final String CONCENTRATOR = "coalesce(st.concentrator, false)";
+        private static final String COMPLETER = "coalesce(st.completer, false)";
+        private static final String PARTICIPANT = "coalesce(st.participant, false)";
+        private static final String GRADUATED = "dip.diploma_on is not null";
+        private static final String CREDIT = "cr.district_id is not null";
+        private static final String WBL = "wb.district_id is not null";
+        private static final String INDUSTRY = "ind.district_id is not null";
+        private static final String GRADUATED_CONCENTRATOR = CONCENTRATOR + " and " + GRADUATED;
+
+        /** {population, success} of each metric over the reduced facts. */
+        private static final Map<OutcomeMetric, String[]> FLAGS = Map.ofEntries(
+                Map.entry(OutcomeMetric.CONCENTRATOR_RATE, new String[]{"true", CONCENTRATOR}),
+                Map.entry(OutcomeMetric.COMPLETION_RATE, new String[]{"true", COMPLETER}),
+                Map.entry(OutcomeMetric.EARLY_COLLEGE_CREDIT, new String[]{"true", CREDIT}),
+                Map.entry(OutcomeMetric.TWELVE_COLLEGE_CREDITS, new String[]{"true", "coalesce(cr.by_diploma, 0) >= 12"}),
+                Map.entry(OutcomeMetric.WBL_PARTICIPATION, new String[]{"true", WBL}),
+                Map.entry(OutcomeMetric.INDUSTRY_CREDENTIAL, new String[]{"true", INDUSTRY}),
+                Map.entry(OutcomeMetric.POSTSECONDARY_WITHIN_ONE_YEAR, new String[]{GRADUATED,
+                        "coalesce(col.first_enrolled_on <= dip.diploma_on + 365, false)"}),
+                Map.entry(OutcomeMetric.PERKINS_3S1, new String[]{GRADUATED_CONCENTRATOR,
+                        "coalesce(col.first_enrolled_on < date_trunc('quarter', dip.diploma_on + interval '9 months'), false) or wq.district_id is not null"}),
+                Map.entry(OutcomeMetric.PERKINS_5S1, new String[]{GRADUATED_CONCENTRATOR, INDUSTRY + " or pc.district_id is not null"}),
+                Map.entry(OutcomeMetric.PERKINS_5S2, new String[]{GRADUATED_CONCENTRATOR, CREDIT}),
+                Map.entry(OutcomeMetric.PERKINS_5S3, new String[]{GRADUATED_CONCENTRATOR, WBL}),
+                Map.entry(OutcomeMetric.K12SWP_PARTICIPANTS, new String[]{"true", PARTICIPANT}),
+                Map.entry(OutcomeMetric.K12SWP_COMPLETERS, new String[]{PARTICIPANT, COMPLETER}),
+                Map.entry(OutcomeMetric.K12SWP_COMPLETERS_EARLY_CREDIT, new String[]{COMPLETER, CREDIT}),
+                Map.entry(OutcomeMetric.K12SWP_COMPLETERS_WBL, new String[]{COMPLETER, WBL}),
+                Map.entry(OutcomeMetric.K12SWP_COMPLETERS_CERTIFICATION, new String[]{COMPLETER, INDUSTRY}));
+
+        /** Every student's counts, to add to empty counts. */
+        static String sql() {
+            String from = PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY;
+            String joined = from.replaceFirst("\\) d on true", ") d on true" + java.util.regex.Matcher.quoteReplacement(JOINS));
+            if (joined.equals(from)) {
+                throw new IllegalStateException("The entrant query no longer has the shape the set-wise counts join to: " + from);
+            }
+            String entrants = entrantsSelect(metric -> FLAGS.getOrDefault(metric,
+                    new String[]{metric.populationCondition(), metric.successCondition()})) + " " + joined;
+            return spread(FACTS, entrants, "+");
+        }
+
+        /** Whether every pre-aggregated metric has its set-wise form (else it is computed per student in the same statement). */
+        static boolean complete() {
+            return FLAGS.keySet().containsAll(METRICS);
+        }
     }
 
     /**

@@ -67,13 +67,13 @@ public class OutcomeProjection implements EventProjection {
                     List.of(district, student, completed.completion().name()),
                     district, student, completed.completion().name(), Date.valueOf(completed.completedOn()), sequence, recordedAt);
         } else if (event instanceof PostsecondaryEnrolled enrolled) {
-            tx.add("insert into postsecondary_enrollment values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+            tx.add("insert into postsecondary_enrollment (district_id, student_id, enrolled_on, institution, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing",
                     district, student, Date.valueOf(enrolled.enrolledOn()), enrolled.institutionId(), sequence, recordedAt);
         } else if (event instanceof PostsecondaryCredentialEarned credential) {
-            tx.add("insert into postsecondary_credential values (?, ?, ?, ?, ?, null) on conflict do nothing",
+            tx.add("insert into postsecondary_credential (district_id, student_id, earned_on, sequence, recorded_at) values (?, ?, ?, ?, ?) on conflict do nothing",
                     district, student, Date.valueOf(credential.earnedOn()), sequence, recordedAt);
         } else if (event instanceof QuarterlyWageRecorded wage) {
-            tx.add("insert into wage_record values (?, ?, ?, ?, ?, ?, null) on conflict do nothing",
+            tx.add("insert into wage_record (district_id, student_id, year_quarter, quarterly_wage, sequence, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing",
                     district, student, wage.yearQuarter().toString(), wage.quarterlyWage(), sequence, recordedAt);
         } else if (event instanceof StudentFactRetracted retracted) {
             for (String table : FACT_TABLES) {

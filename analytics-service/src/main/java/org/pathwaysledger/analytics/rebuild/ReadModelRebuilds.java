@@ -7,7 +7,6 @@ import org.pathwaysledger.analytics.bi.BiViews;
 import org.pathwaysledger.analytics.aggregate.AnalyticsProjection;
 import org.pathwaysledger.analytics.aggregate.EquityAggregates;
 import org.pathwaysledger.analytics.region.RegionSettings;
-import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +34,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ol>
  *   <li>A fresh schema {@code analytics_v<N>} is created and migrated by Flyway with the service's own migrations.</li>
- *   <li>A new consumer group replays both topics from offset 0 into it, through the same projection (exactly once:
- *       its offsets and processed ids live in the new schema).</li>
- *   <li>When it has caught up (lag at most {@code switch-lag}), its consumer stops and, between two batches of the
+ *   <li>A new consumer group ({@code consumers} of them, sharing the partitions) replays both topics from offset 0
+ *       into it in catch-up mode: the student-level rows only, large polls, COPY (see
+ *       {@link AnalyticsProjection#catchingUp}); when caught up the equity counts are computed once, set-wise. As
+ *       with the serving copy it is exactly once: its offsets and processed ids live in the new schema.</li>
+ *   <li>When it has caught up (lag at most {@code switch-lag}), its consumers stop, its counts are computed and,
+ *       between two batches of the
  *       serving consumer, one PostgreSQL transaction renames {@code analytics} to {@code analytics_retired_<N>} and
  *       the new schema to {@code analytics}, and hands the new copy's stored offsets to the serving consumer group.
  *       Every query, view and the serving consumer name the schema {@code analytics}, so all of them move at once;
@@ -63,6 +65,7 @@ public class ReadModelRebuilds {
     private final String bootstrapServers;
     private final String servingGroup;
     private final int maxPollRecords;
+    private final int consumerCount;
     private final long switchLag;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<Rebuild> running = new AtomicReference<>();
@@ -70,8 +73,9 @@ public class ReadModelRebuilds {
     public ReadModelRebuilds(DataSource dataSource, TransactionalEventConsumer serving, RegionSettings region,
                              @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                              @Value("${pathways.analytics.consumer-group}") String servingGroup,
-                             @Value("${pathways.analytics.max-poll-records}") int maxPollRecords,
-                             @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag) {
+                             @Value("${pathways.analytics.rebuild.max-poll-records:20000}") int maxPollRecords,
+                             @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag,
+                             @Value("${pathways.analytics.rebuild.consumers:2}") int consumerCount) {
         this.dataSource = dataSource;
         this.serving = serving;
         this.region = region;
@@ -79,6 +83,7 @@ public class ReadModelRebuilds {
         this.servingGroup = servingGroup;
         this.maxPollRecords = maxPollRecords;
         this.switchLag = switchLag;
+        this.consumerCount = Math.max(1, consumerCount);
     }
 
     /** Thrown when a rebuild is asked while another is running. */
@@ -117,8 +122,8 @@ public class ReadModelRebuilds {
     @jakarta.annotation.PreDestroy
     void stop() {
         Rebuild current = running.get();
-        if (current != null && current.consumer != null && current.state == RebuildProgress.State.BUILDING) {
-            current.consumer.close();
+        if (current != null && current.state == RebuildProgress.State.BUILDING) {
+            current.consumers.forEach(TransactionalEventConsumer::close);
         }
     }
 
@@ -147,13 +152,16 @@ public class ReadModelRebuilds {
         volatile String schema;
         volatile String group;
         volatile RebuildProgress.State state = RebuildProgress.State.BUILDING;
-        volatile TransactionalEventConsumer consumer;
+        /** The rebuild's consumers, one group: Kafka shares the partitions among them (a student's events stay on one). */
+        volatile List<TransactionalEventConsumer> consumers = List.of();
         volatile long finalApplied;
         volatile Instant caughtUpAt;
         volatile Instant switchedAt;
         volatile String retiredSchema;
         volatile boolean retiredDropped;
         volatile String message = "migrating the new schema";
+        /** Seconds spent in each finished phase, in order. */
+        final Map<String, Double> phases = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
         Rebuild(String id) {
             this.id = id;
@@ -168,23 +176,48 @@ public class ReadModelRebuilds {
                 try (Connection connection = target.getConnection()) {
                     EquityAggregates.ensureCurrent(connection);
                 }
-                consumer = new TransactionalEventConsumer(bootstrapServers, group, schema, target,
-                        new AnalyticsProjection(region.menaReportedSeparately()), maxPollRecords).start();
-                message = "replaying the topics from offset 0 into " + schema + "; the current read model keeps serving";
+                AnalyticsProjection projection = AnalyticsProjection.catchingUp(region.menaReportedSeparately());
+                // Several consumers, so one's JSON reading overlaps another's database work. Each writes its own
+                // partitions' rows and offsets (a student's events are on one partition), and no counts per batch.
+                List<TransactionalEventConsumer> started = new java.util.ArrayList<>();
+                for (int i = 0; i < consumerCount; i++) {
+                    started.add(new TransactionalEventConsumer(bootstrapServers, group, schema, target, projection, maxPollRecords).start());
+                }
+                consumers = List.copyOf(started);
+                message = "replaying the topics from offset 0 into " + schema + " (student-level rows only; the equity counts are "
+                        + "computed once caught up); the current read model keeps serving";
                 log.info("Rebuild {}: replaying into {} with consumer group {}", id, schema, group);
                 while (!caughtUp()) {
-                    if (!consumer.status().running()) {
-                        throw new IllegalStateException("the rebuild consumer stopped");
+                    if (consumers.stream().anyMatch(consumer -> !consumer.status().running())) {
+                        throw new IllegalStateException("a rebuild consumer stopped");
                     }
                     Thread.sleep(CHECK_EVERY.toMillis());
                 }
                 caughtUpAt = Instant.now();
-                consumer.close();
-                finalApplied = consumer.status().eventsApplied();
-                message = "caught up; switching queries to the new copy";
+                consumers.forEach(TransactionalEventConsumer::close);
+                finalApplied = applied();
+                phases.put("replaying", seconds(startedAt, caughtUpAt));
+                log.info("Rebuild {}: caught up, {} events in {} s ({}; {})", id, finalApplied, phases.get("replaying"),
+                        consumers.stream().map(consumer -> consumer.timings().toString()).collect(java.util.stream.Collectors.joining("; ")),
+                        projection.timings());
+                // The copy was fed without its equity counts: compute them all at once, set-wise, from its rows as
+                // they are now. Events after its stored offsets reach it through the serving consumer after the
+                // switch, which keeps the counts batch by batch from there.
+                message = "caught up; computing the equity counts from the student-level rows of " + schema + "; the current read model keeps serving";
+                Instant counting = Instant.now();
+                try (Connection connection = target.getConnection()) {
+                    connection.setAutoCommit(false);
+                    EquityAggregates.recomputeAll(connection);
+                    connection.commit();
+                }
+                phases.put("computingCounts", seconds(counting, Instant.now()));
+                log.info("Rebuild {}: equity counts computed in {} s", id, phases.get("computingCounts"));
+                message = "caught up, counts computed; switching queries to the new copy";
                 state = RebuildProgress.State.SWITCHING;
+                Instant switching = Instant.now();
                 serving.exclusively(this::switchSchemas);
                 switchedAt = Instant.now();
+                phases.put("switching", seconds(switching, switchedAt));
                 message = "switched; retiring the old copy";
                 retire();
                 // SWITCHED once the old copy is dealt with, so the state a caller sees is final.
@@ -192,9 +225,7 @@ public class ReadModelRebuilds {
                 log.info("Rebuild {}: switched to the new copy; old copy {} {}", id, retiredSchema, retiredDropped ? "dropped" : "kept");
             } catch (Exception e) {
                 log.error("Rebuild {} failed: {}", id, e.getMessage(), e);
-                if (consumer != null) {
-                    consumer.close();
-                }
+                consumers.forEach(TransactionalEventConsumer::close);
                 if (switchedAt == null) {
                     state = RebuildProgress.State.FAILED;
                     message = "failed: " + e.getMessage() + " (the current read model was not changed; " + schema + " is left for inspection)";
@@ -213,10 +244,38 @@ public class ReadModelRebuilds {
             }
         }
 
+        /**
+         * Every consumer knows its lag, together they are within {@code switch-lag} of the end, and something was
+         * applied. (Switching a little early is safe: the serving consumer continues from the copy's stored offsets.)
+         */
         private boolean caughtUp() {
-            ProjectionStatus status = consumer.status();
-            Map<?, Long> lags = consumer.lagByPartition();
-            return status.lag() >= 0 && status.lag() <= switchLag && !lags.isEmpty() && status.lastAppliedAt() != null;
+            Long lag = lag();
+            boolean anyApplied = consumers.stream().anyMatch(consumer -> consumer.status().lastAppliedAt() != null);
+            return lag != null && lag <= switchLag && !lagByPartition().isEmpty() && anyApplied;
+        }
+
+        private long applied() {
+            return consumers.stream().mapToLong(consumer -> consumer.status().eventsApplied()).sum();
+        }
+
+        /** The events left on all partitions, or null while a consumer does not know its own yet. */
+        private Long lag() {
+            long total = 0;
+            for (TransactionalEventConsumer consumer : consumers) {
+                long lag = consumer.status().lag();
+                if (lag < 0) {
+                    return null;
+                }
+                total += lag;
+            }
+            return consumers.isEmpty() ? null : total;
+        }
+
+        private Map<String, Long> lagByPartition() {
+            Map<String, Long> byPartition = new TreeMap<>();
+            consumers.forEach(consumer -> consumer.lagByPartition().forEach((partition, partitionLag) ->
+                    byPartition.put(partition.topic() + "-" + partition.partition(), partitionLag)));
+            return byPartition;
         }
 
         /** One transaction: the new copy becomes "analytics", the serving group continues from the new copy's offsets. */
@@ -285,14 +344,12 @@ public class ReadModelRebuilds {
         }
 
         RebuildProgress progress() {
-            TransactionalEventConsumer feeding = consumer;
-            long applied = feeding == null ? 0 : state == RebuildProgress.State.BUILDING ? feeding.status().eventsApplied() : finalApplied;
+            long applied = state == RebuildProgress.State.BUILDING || state == RebuildProgress.State.FAILED ? applied() : finalApplied;
             Long lag = null;
             Map<String, Long> byPartition = new TreeMap<>();
-            if (feeding != null && state == RebuildProgress.State.BUILDING) {
-                feeding.lagByPartition().forEach((partition, partitionLag) -> byPartition.put(partition.topic() + "-" + partition.partition(), partitionLag));
-                long total = feeding.status().lag();
-                lag = total < 0 ? null : total;
+            if (state == RebuildProgress.State.BUILDING) {
+                byPartition = lagByPartition();
+                lag = lag();
             } else if (state == RebuildProgress.State.SWITCHING || state == RebuildProgress.State.SWITCHED) {
                 lag = 0L;
             }
@@ -300,9 +357,17 @@ public class ReadModelRebuilds {
             double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
             double rate = applied / seconds;
             Long eta = lag == null || rate <= 0 ? null : Math.round(lag / rate);
+            Map<String, Double> finished;
+            synchronized (phases) {
+                finished = new java.util.LinkedHashMap<>(phases);
+            }
             return new RebuildProgress(id, state, schema, group, startedAt, applied, lag, byPartition, Math.round(rate * 10) / 10.0, eta,
-                    switchedAt, retiredSchema, retiredDropped, message);
+                    switchedAt, retiredSchema, retiredDropped, message, finished);
         }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     /** A small pool on the same database whose connections work in {@code schema}. */
@@ -314,7 +379,8 @@ public class ReadModelRebuilds {
         config.setPassword(main.getPassword());
         config.setDataSourceProperties(main.getDataSourceProperties());
         config.setSchema(schema);
-        config.setMaximumPoolSize(2);
+        // One connection per rebuild consumer, one for the counts and the switch.
+        config.setMaximumPoolSize(consumerCount + 1);
         config.setPoolName("analytics-rebuild-" + schema);
         return new HikariDataSource(config);
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where a rebuild stands: the schema being built and the consumer group feeding it, events applied, what is left
  * on each partition, the rate and the estimated time to catch up; then when it switched and what became of the old
- * read model.
+ * read model. {@code message} names the phase (replaying, computing the counts, switching); {@code phaseSeconds}
+ * how long each finished phase took.
  */
 public record RebuildProgress(
         String id,
@@ -22,7 +23,8 @@ public record RebuildProgress(
         Instant switchedAt,
         String retiredSchema,
         boolean retiredSchemaDropped,
-        String message) {
+        String message,
+        Map<String, Double> phaseSeconds) {
 
     public enum State {
         /** The new copy is being fed from offset 0; the current read model keeps serving. */

@@ -206,8 +206,14 @@ public final class AnalyticsBenchmark {
             Thread.sleep(200);
         }
         double rate = events / ((System.nanoTime() - started) / 1e9);
-        System.out.printf("  replay CPU: %.1f s (this JVM: producer, broker, consumer; PostgreSQL backends), %,.0f events per CPU-second; load average %s%n",
-                cpu.seconds(), events / cpu.seconds(), loadAverage());
+        double jvm = cpu.jvmSeconds();
+        double postgres = cpu.postgresSeconds();
+        System.out.printf("  replay CPU: %.1f s (this JVM: producer, broker, consumer %.1f s; PostgreSQL backends %.1f s), %,.0f events per CPU-second; load average %s%n",
+                jvm + postgres, jvm, postgres, events / (jvm + postgres), loadAverage());
+        var consumer = platform.context().getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class);
+        System.out.printf("  replay consumer thread: %s (%s)%n", consumer.timings(),
+                platform.context().getBean(org.pathwaysledger.analytics.aggregate.AnalyticsProjection.class).timings());
+        System.out.printf("  replay JVM CPU by thread: %s%n", cpu.topThreads(10));
         return rate;
     }
 
@@ -231,8 +237,12 @@ public final class AnalyticsBenchmark {
         System.out.printf("  rebuild from the topics: %s in %.1f s, %,d events applied at %,.0f events/s (%s)%n", progress.get("state").asText(),
                 (System.nanoTime() - started) / 1e9, progress.get("eventsApplied").asLong(), progress.get("eventsPerSecond").asDouble(),
                 progress.get("message").asText());
-        System.out.printf("  rebuild CPU: %.1f s, %,.0f events per CPU-second; load average %s%n", cpu.seconds(),
-                progress.get("eventsApplied").asLong() / cpu.seconds(), loadAverage());
+        double jvm = cpu.jvmSeconds();
+        double postgres = cpu.postgresSeconds();
+        System.out.printf("  rebuild CPU: %.1f s (JVM %.1f s, PostgreSQL %.1f s), %,.0f events per CPU-second; load average %s%n", jvm + postgres,
+                jvm, postgres, progress.get("eventsApplied").asLong() / (jvm + postgres), loadAverage());
+        System.out.printf("  rebuild phases (s): %s%n", progress.get("phaseSeconds"));
+        System.out.printf("  rebuild JVM CPU by thread: %s%n", cpu.topThreads(10));
     }
 
     private static String loadAverage() {
@@ -250,6 +260,7 @@ public final class AnalyticsBenchmark {
      */
     static final class CpuMeter {
         private final long jvmStart = cpuNanos(ProcessHandle.current());
+        private final Map<String, Long> threadsStart = threadTicks();
         private final Map<Long, long[]> postgres = new java.util.HashMap<>();
         private final java.util.Optional<ProcessHandle> postmaster;
         private boolean started;
@@ -272,12 +283,50 @@ public final class AnalyticsBenchmark {
         }
 
         double seconds() {
+            return jvmSeconds() + postgresSeconds();
+        }
+
+        double jvmSeconds() {
+            return (cpuNanos(ProcessHandle.current()) - jvmStart) / 1e9;
+        }
+
+        double postgresSeconds() {
             sample();
-            long total = cpuNanos(ProcessHandle.current()) - jvmStart;
+            long total = 0;
             for (long[] process : postgres.values()) {
                 total += process[1] - process[0];
             }
             return total / 1e9;
+        }
+
+        /** Where this JVM's CPU went since the start, by thread name (Linux /proc; GC and JIT threads included). */
+        String topThreads(int count) {
+            Map<String, Long> now = threadTicks();
+            Map<String, Long> used = new java.util.HashMap<>();
+            now.forEach((name, ticks) -> used.merge(name, ticks - threadsStart.getOrDefault(name, 0L), Long::sum));
+            return used.entrySet().stream().filter(entry -> entry.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(count).map(entry -> String.format("%s %.1f s", entry.getKey(), entry.getValue() / 100.0))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        /** CPU ticks (1/100 s) per thread name, threads of the same name (digits dropped) summed. */
+        private static Map<String, Long> threadTicks() {
+            Map<String, Long> ticks = new java.util.HashMap<>();
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // a thread that ended meanwhile
+                    }
+                });
+            } catch (java.io.IOException e) {
+                // not Linux: no breakdown
+            }
+            return ticks;
         }
 
         private static long cpuNanos(ProcessHandle process) {

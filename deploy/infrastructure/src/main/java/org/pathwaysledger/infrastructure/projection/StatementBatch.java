@@ -3,72 +3,223 @@ package org.pathwaysledger.infrastructure.projection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parameterised statements of a projection, sent to PostgreSQL in JDBC batches instead of one round trip each.
  *
  * <p>Order is kept: consecutive statements with the same SQL go in one batch, and a different statement first sends
- * what is pending. A replay of many events of one kind (the common case) thus becomes a few large batches, while an
- * enrolment followed by its retraction is still applied in that order.
+ * what is pending. A replay of many events of one kind thus becomes a few large batches, while an enrolment followed
+ * by its retraction is still applied in that order.
+ *
+ * <p>{@link #perTable} keeps that order per target table only: for a projection whose statements each write one
+ * table and read no other (keyed upserts, updates by key), statements on different tables commute, so each table has
+ * its own pending batch. Events of a student arrive interleaved (registration, enrolment, status, credit, ...): kept
+ * in one global order they would alternate statements and send one row per round trip; per table they stay long
+ * batches, and only two different statements on the same table (an enrolment and a retraction of it) cut a batch.
  *
  * <p>With the driver's {@code reWriteBatchedInserts} a batch of inserts becomes multi-row inserts. PostgreSQL refuses
  * an {@code insert ... on conflict do update} that meets the same key twice in one statement, so such upserts are
  * added with their conflict key ({@link #addUpsert}): a key already pending sends the pending batch first.
+ *
+ * <p>{@link #copying} (for bulk loads such as a rebuild's catch-up): a large pending batch of an
+ * {@code insert into t (columns) values (?, ...) [on conflict ...]} goes by COPY into a temporary staging table
+ * and one {@code insert into t (columns) select ... [on conflict ...]}, the same statement applied to the same rows,
+ * without binding every parameter of a multi-row insert.
  */
 public final class StatementBatch implements AutoCloseable {
 
     private static final int MAX_PENDING = 2_000;
+    private static final int MAX_PENDING_COPYING = 50_000;
+    private static final Pattern COPYABLE = Pattern.compile(
+            "^\\s*insert\\s+into\\s+([\\w.]+)\\s*\\(([^)]*)\\)\\s*values\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final String ANY_TABLE = "";
+    private static final Pattern TARGET = Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([\\w.]+)",
+            Pattern.CASE_INSENSITIVE);
 
     private final Connection transaction;
+    private final boolean perTable;
+    /** Pending batches of at least this many rows go by COPY; 0: never. */
+    private int copyFrom;
+    private final Set<String> staged = new HashSet<>();
     private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
-    private PreparedStatement pending;
-    private int pendingCount;
-    private final java.util.Set<Object> pendingKeys = new java.util.HashSet<>();
+    private final Map<String, String> tableOf = new HashMap<>();
+    /** The pending batch of each table (one entry, {@link #ANY_TABLE}, when the order is global). */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
 
+    private static final class Pending {
+        PreparedStatement statement;
+        String sql;
+        final java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        final Set<Object> keys = new HashSet<>();
+    }
+
+    /** Statements in one global order (any statement may read what an earlier one wrote). */
     public StatementBatch(Connection transaction) {
+        this(transaction, false);
+    }
+
+    private StatementBatch(Connection transaction, boolean perTable) {
         this.transaction = transaction;
+        this.perTable = perTable;
+    }
+
+    /**
+     * Statements in order per target table only. Only for statements that each write one table ({@code insert into},
+     * {@code update}, {@code delete from}) and read no other table.
+     */
+    public static StatementBatch perTable(Connection transaction) {
+        return new StatementBatch(transaction, true);
+    }
+
+    /**
+     * Sends large batches of plain inserts ({@code insert into t (columns) values (?, ...) [on conflict ...]}) by COPY
+     * through a temporary staging table dropped at commit; other statements, and small batches, as before.
+     */
+    public StatementBatch copying(int fromRows) {
+        this.copyFrom = fromRows;
+        return this;
     }
 
     /** An {@code insert ... on conflict (key) do update}: never two rows with the same {@code key} in one batch. */
     public void addUpsert(String sql, Object key, Object... parameters) throws SQLException {
-        if (prepared.get(sql) == pending && pendingKeys.contains(key)) {
-            flush();
+        PreparedStatement statement = statement(sql);
+        Pending table = pending.get(tableOf.get(sql));
+        if (table != null && table.statement == statement && table.keys.contains(key)) {
+            flush(table);
         }
         add(sql, parameters);
-        if (pending != null) {
-            pendingKeys.add(key);
+        table = pending.get(tableOf.get(sql));
+        if (table != null && table.statement == statement) {
+            table.keys.add(key);
         }
     }
 
     public void add(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = statement(sql);
+        Pending table = pending.computeIfAbsent(tableOf.get(sql), name -> new Pending());
+        if (table.statement != statement) {
+            flush(table);
+        }
+        table.rows.add(parameters);
+        table.statement = statement;
+        table.sql = sql;
+        if (table.rows.size() >= (copyFrom > 0 ? MAX_PENDING_COPYING : MAX_PENDING)) {
+            flush(table);
+        }
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
             statement = transaction.prepareStatement(sql);
             prepared.put(sql, statement);
+            tableOf.put(sql, perTable ? targetTable(sql) : ANY_TABLE);
         }
-        if (statement != pending) {
-            flush();
+        return statement;
+    }
+
+    private static String targetTable(String sql) {
+        Matcher target = TARGET.matcher(sql);
+        if (!target.find()) {
+            throw new IllegalArgumentException("A per-table statement batch takes insert, update and delete statements only: " + sql);
         }
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+        return target.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    private void flush(Pending table) throws SQLException {
+        if (table.statement != null && !table.rows.isEmpty()) {
+            Matcher copyable = copyFrom > 0 && table.rows.size() >= copyFrom ? COPYABLE.matcher(table.sql) : null;
+            if (copyable != null && copyable.matches()) {
+                copy(copyable.group(1), copyable.group(2), copyable.group(3), table.rows);
+            } else {
+                for (Object[] parameters : table.rows) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        table.statement.setObject(i + 1, parameters[i]);
+                    }
+                    table.statement.addBatch();
+                }
+                table.statement.executeBatch();
+            }
         }
-        statement.addBatch();
-        pending = statement;
-        if (++pendingCount >= MAX_PENDING) {
-            flush();
+        table.statement = null;
+        table.sql = null;
+        table.rows.clear();
+        table.keys.clear();
+    }
+
+    /** COPY into the table's staging copy (same column types, no constraints), then the insert's own statement from it. */
+    private void copy(String table, String columns, String onConflict, java.util.List<Object[]> rows) throws SQLException {
+        String stage = "stage_" + table.replace('.', '_');
+        try (java.sql.Statement statement = transaction.createStatement()) {
+            if (staged.add(table)) {
+                statement.execute("create temporary table " + stage + " on commit drop as select " + columns + " from " + table + " limit 0");
+            }
+            StringBuilder text = new StringBuilder(rows.size() * 128);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        text.append('\t');
+                    }
+                    copyText(text, row[i]);
+                }
+                text.append('\n');
+            }
+            try {
+                transaction.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("copy " + stage + " (" + columns + ") from stdin", new java.io.StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into " + stage + " failed: " + e.getMessage(), e);
+            }
+            statement.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + stage + " " + onConflict);
+            statement.execute("truncate " + stage);
+        }
+    }
+
+    /** A parameter in COPY's text format. */
+    private static void copyText(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof Boolean flag) {
+            text.append(flag ? 't' : 'f');
+        } else if (value instanceof java.sql.Timestamp timestamp) {
+            // An instant in UTC ('Z'), whatever the session's time zone, rounded to microseconds half up as the
+            // driver rounds a bound timestamp (PostgreSQL would round the nanoseconds of the text half to even).
+            java.time.Instant instant = timestamp.toInstant();
+            long micros = (instant.getNano() + 500) / 1000;
+            text.append(java.time.Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1000));
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            text.append(decimal.toPlainString());
+        } else if (value instanceof Number || value instanceof java.sql.Date) {
+            text.append(value);
+        } else {
+            String string = value.toString();
+            for (int i = 0; i < string.length(); i++) {
+                char c = string.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
         }
     }
 
     /** Sends what is pending. */
     public void flush() throws SQLException {
-        if (pending != null && pendingCount > 0) {
-            pending.executeBatch();
+        for (Pending table : pending.values()) {
+            flush(table);
         }
-        pending = null;
-        pendingCount = 0;
-        pendingKeys.clear();
     }
 
     /** The transaction, for a statement that needs its result now: everything pending is sent first. */
