@@ -116,7 +116,9 @@ public final class PublishedRates {
                 groups.add(new Row(n.group(), n.label(), n.count(), k.count(), groupRate, groupRate == null ? "*" : groupRate + "%", gap,
                         representation, n.suppressed() || k.suppressed(), reason));
             }
-            List<Row> published = hideSecondSuccess(hideSecondPopulation(groups, allPopulation != null), allSuccesses != null);
+            List<Row> published = hideSecond(
+                    hideSecond(groups, allPopulation != null, Row::population, row -> hidden(row, null, row.successes(), Reason.COMPLEMENTARY)),
+                    allSuccesses != null, Row::successes, row -> hidden(row, row.population(), null, Reason.COMPLEMENTARY));
             if (poolMasked) {
                 pooled(published, allPopulation, allSuccesses, allRate, suppression.minimumCellSize()).ifPresent(pool -> {
                     published.add(pool);
@@ -136,20 +138,24 @@ public final class PublishedRates {
                 ? new PublishedCell(cell.group(), cell.label(), null, true, Reason.LINKED) : cell;
     }
 
-    /** The population twin of {@link #hideSecondSuccess}: one hidden population would be the total minus the others. */
-    private static List<Row> hideSecondPopulation(List<Row> groups, boolean totalPublished) {
-        long hidden = groups.stream().filter(row -> row.population() == null).count();
+    /**
+     * One hidden count in a breakdown (a coded rate's successes, a population another answer hides) would be the total
+     * minus the others, so the smallest other count of that column is hidden too.
+     */
+    private static List<Row> hideSecond(List<Row> groups, boolean totalPublished, java.util.function.Function<Row, Long> column,
+                                        java.util.function.UnaryOperator<Row> hide) {
+        long hidden = groups.stream().filter(row -> column.apply(row) == null).count();
         if (hidden != 1 || !totalPublished) {
             return groups;
         }
-        Row smallest = groups.stream().filter(row -> row.population() != null)
-                .min(java.util.Comparator.comparingLong(Row::population)).orElse(null);
+        Row smallest = groups.stream().filter(row -> column.apply(row) != null)
+                .min(java.util.Comparator.comparing(column)).orElse(null);
         if (smallest == null) {
             return groups;
         }
         List<Row> result = new ArrayList<>(groups.size());
         for (Row row : groups) {
-            result.add(row != smallest ? row : hidden(row, null, row.successes(), Reason.COMPLEMENTARY));
+            result.add(row != smallest ? row : hide.apply(row));
         }
         return result;
     }
@@ -157,28 +163,6 @@ public final class PublishedRates {
     /** The row with these counts shown (null = hidden) and nothing built on a hidden one. */
     private static Row hidden(Row row, Long population, Long successes, Reason reason) {
         return new Row(row.group(), row.label(), population, successes, null, "*", null, null, true, reason);
-    }
-
-    /**
-     * A coded rate hides its group's successes; if that is the only hidden success count of the breakdown, it could
-     * be recovered from the total, so the successes of the smallest other group are hidden too.
-     */
-    private static List<Row> hideSecondSuccess(List<Row> groups, boolean totalPublished) {
-        long hidden = groups.stream().filter(row -> row.successes() == null).count();
-        if (hidden != 1 || !totalPublished) {
-            return groups;
-        }
-        Row smallest = groups.stream().filter(row -> row.successes() != null)
-                .min(java.util.Comparator.comparing(Row::successes)).orElse(null);
-        if (smallest == null) {
-            return groups;
-        }
-        List<Row> result = new ArrayList<>(groups.size());
-        for (Row row : groups) {
-            result.add(row != smallest ? row : new Row(row.group(), row.label(), row.population(), null, null, "*", null, null, true,
-                    Reason.COMPLEMENTARY));
-        }
-        return result;
     }
 
     public static final String POOLED = "ALL_MASKED";
