@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +39,29 @@ public final class DemoRegion {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String commandUrl;
+    private final Map<String, String> districtKeys;
 
+    /** A demo region written to a command service whose districts are open (no access keys configured). */
     public DemoRegion(String commandUrl) {
+        this(commandUrl, Map.of());
+    }
+
+    /** The same, sending each district's access key ({@code X-District-Key}) with its student writes. */
+    public DemoRegion(String commandUrl, Map<String, String> districtKeys) {
         this.commandUrl = commandUrl;
+        this.districtKeys = Map.copyOf(districtKeys);
+    }
+
+    /** {@code DISTRICT=key,DISTRICT=key} (the services' setting) as a map. */
+    public static Map<String, String> parseKeys(String setting) {
+        Map<String, String> keys = new HashMap<>();
+        for (String entry : (setting == null ? "" : setting).split(",")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                keys.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+            }
+        }
+        return keys;
     }
 
     /** The region, its members, its five pathways (with LMI) and the districts' dual-enrollment agreements. */
@@ -204,13 +226,20 @@ public final class DemoRegion {
 
     private boolean send(String method, String url, ObjectNode body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .header("X-Request-Id", "demo-region")
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .timeout(Duration.ofSeconds(30))
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 202;
+                    .timeout(Duration.ofSeconds(30));
+            String districts = commandUrl + "/api/v1/districts/";
+            if (url.startsWith(districts)) {
+                String district = url.substring(districts.length(), url.indexOf('/', districts.length()));
+                String key = districtKeys.get(district);
+                if (key != null) {
+                    request.header("X-District-Key", key);
+                }
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 202;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

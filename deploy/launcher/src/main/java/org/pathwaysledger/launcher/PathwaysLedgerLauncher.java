@@ -57,7 +57,9 @@ public final class PathwaysLedgerLauncher {
         long upMillis = (System.nanoTime() - started) / 1_000_000;
         String loaded = "";
         if (demo) {
-            DemoRegion.Loaded result = new DemoRegion(platform.commandUrl()).load(demoStudents);
+            // The demo's SIS writes carry each district's key, as a district's own client would.
+            DemoRegion.Loaded result = new DemoRegion(platform.commandUrl(),
+                    DemoRegion.parseKeys(demoKeys != null ? demoKeys : commandKeys(configuredKeys))).load(demoStudents);
             awaitAnalytics(platform.analyticsUrl());
             warmUp(platform.analyticsUrl());
             loaded = String.format("%n Demo region loaded: %d students in %s, %d pathway enrolments (%d refused).",
@@ -133,6 +135,12 @@ public final class PathwaysLedgerLauncher {
                 return;
             }
         }
+    }
+
+    /** The command service's keys: its own setting when the region set one, else the query service's. */
+    private static String commandKeys(String queryKeys) {
+        String own = System.getenv("PATHWAYS_COMMAND_DISTRICT_ACCESS_KEYS");
+        return own == null || own.isBlank() ? queryKeys : own;
     }
 
     /** One random key per demo district, {@code DISTRICT=key,...}: new at every start, so none is ever written down. */

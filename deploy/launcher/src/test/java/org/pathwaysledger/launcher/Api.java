@@ -29,12 +29,31 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET with extra headers ({@code name, value, name, value...}). */
+    static Answer get(String url, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(url)).GET(), headers));
+    }
+
     static Answer put(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static Answer post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    /** A PUT with extra headers ({@code name, value, name, value...}). */
+    static Answer put(String url, String json, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    static Answer post(String url, String json, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers));
     }
 
     private static Answer send(HttpRequest.Builder request) {

@@ -53,6 +53,7 @@ class WebUiBrowserTest {
     static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
 
     static final String NORTH_KEY = "north-key-for-tests";
+    static final String KEYS = "DEMO-USD-NORTH=" + NORTH_KEY + ",DEMO-USD-SOUTH=south-key-for-tests,DEMO-ADULT-ED=adult-key-for-tests";
 
     static Platform platform;
     static ChromeDriver browser;
@@ -64,10 +65,9 @@ class WebUiBrowserTest {
                     + "run 'apt-get install -y chromium chromium-driver' (.ci/run installs them when missing).");
         }
         long started = System.nanoTime();
-        platform = Platform.start(Platform.Ports.random(), Map.of("pathways.query.district-access-keys", "DEMO-USD-NORTH=" + NORTH_KEY
-                + ",DEMO-USD-SOUTH=south-key-for-tests,DEMO-ADULT-ED=adult-key-for-tests"));
+        platform = Platform.start(Platform.Ports.random(), Map.of("pathways.query.district-access-keys", KEYS));
         long platformUp = System.nanoTime();
-        new DemoRegion(platform.commandUrl()).load(400);
+        new DemoRegion(platform.commandUrl(), DemoRegion.parseKeys(KEYS)).load(400);
         Api.await(() -> Api.get(platform.analyticsUrl() + "/api/v1/freshness"), a -> a.body().path("lag").asLong(-1) == 0
                 && a.body().path("eventsApplied").asLong() > 1000, "the analytics read model to catch up");
         Api.await(() -> Api.get(platform.queryUrl() + "/api/v1/freshness"), a -> a.body().path("lag").asLong(-1) == 0
@@ -350,6 +350,38 @@ class WebUiBrowserTest {
                         + ".then(r => r.text()).then(done, e => done('failed: ' + e));", errorsUrl, NORTH_KEY);
         assertThat(errors.toString()).contains("line 3", "races", "Hisp");
         screenshot("district-view");
+    }
+
+    @Test
+    void a_districts_sis_writes_need_the_districts_key() {
+        String district = "DEMO-USD-SOUTH";
+        String student = platform.commandUrl() + "/api/v1/districts/" + district + "/students/KEYED-WRITE-1";
+        String registration = Api.registration("F", false, "ASIAN", false, "2025-08-20");
+        Api.Answer withoutKey = Api.put(student, registration);
+        assertThat(withoutKey.status()).isEqualTo(401);
+        assertThat(withoutKey.body().path("detail").asText()).contains("needs the district's access key");
+        Api.Answer otherDistrictsKey = Api.put(student, registration, "X-District-Key", NORTH_KEY);
+        assertThat(otherDistrictsKey.status()).isEqualTo(401);
+        assertThat(otherDistrictsKey.body().path("detail").asText()).contains("not this district's");
+        // The check reads the handler's decoded district, so an encoded path is refused the same way.
+        assertThat(Api.put(platform.commandUrl() + "/api/v1/districts/DEMO%2DUSD%2DSOUTH/students/KEYED-WRITE-1", registration)
+                .status()).isEqualTo(401);
+
+        assertThat(Api.put(student, registration, "X-District-Key", "south-key-for-tests").status()).isEqualTo(202);
+        // An enrolment without the key is refused and never written; the one sent after it with the key is.
+        assertThat(Api.post(student + "/pathway-enrollments", Api.enrollment(DemoRegion.PATHWAYS.get(0), "2025-08-21")).status())
+                .isEqualTo(401);
+        assertThat(Api.post(student + "/pathway-enrollments", Api.enrollment(DemoRegion.PATHWAYS.get(1), "2025-08-22"),
+                "X-District-Key", "south-key-for-tests").status()).isEqualTo(202);
+        JsonNode journey = Api.await(() -> Api.get(platform.queryUrl() + "/api/v1/districts/" + district + "/students/KEYED-WRITE-1",
+                        "X-District-Key", "south-key-for-tests"),
+                a -> a.status() == 200 && a.body().path("pathways").size() > 0, "the keyed enrolment to reach the journey").body();
+        assertThat(journey.get("pathways").findValuesAsText("pathwayId")).containsExactly(DemoRegion.PATHWAYS.get(1));
+        // The query service also checks the district its handler reads: encoded, the same district and the same key.
+        String encoded = platform.queryUrl() + "/api/v1/districts/DEMO%2DUSD%2DSOUTH/students/KEYED-WRITE-1";
+        assertThat(Api.get(encoded).status()).isEqualTo(401);
+        assertThat(Api.get(encoded, "X-District-Key", NORTH_KEY).status()).isEqualTo(401);
+        assertThat(Api.get(encoded, "X-District-Key", "south-key-for-tests").status()).isEqualTo(200);
     }
 
     /** A student-level query-service answer, asked with the district's key. */

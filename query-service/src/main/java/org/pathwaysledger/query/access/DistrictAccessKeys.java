@@ -7,9 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +43,14 @@ public class DistrictAccessKeys implements WebMvcConfigurer, HandlerInterceptor 
         if (!keys.enabled() || CorsUtils.isPreFlightRequest(request)) {
             return true;
         }
+        // The handler's own (decoded) district, so an encoded or decorated path names the district it reads; a path
+        // without a handler variable is checked by its raw text (an unknown district has no key: refused).
+        Object district = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                ? variables.get("districtId") : null;
         Matcher matcher = DISTRICT_PATH.matcher(request.getRequestURI());
-        if (matcher.matches()) {
+        if (district instanceof String decoded) {
+            keys.check(decoded, request.getHeader(HEADER));
+        } else if (matcher.matches()) {
             keys.check(matcher.group(1), request.getHeader(HEADER));
         }
         return true;
