@@ -90,7 +90,7 @@ public final class PathwaysLedgerLauncher {
                 System.getenv("PATHWAYS_BI_PASSWORD") == null || System.getenv("PATHWAYS_BI_PASSWORD").isBlank()
                         ? "login disabled: start with PATHWAYS_BI_PASSWORD=... to open it" : "password: PATHWAYS_BI_PASSWORD",
                 platform.webUiUrl(),
-                demoKeys == null ? "" : "\n                   district access keys (district views, student-level query API, imports; header X-District-Key):\n                   "
+                demoKeys == null ? "" : "\n                   district access keys (district views, student-level reads, SIS writes, imports; header X-District-Key):\n                   "
                         + demoKeys.replace(",", "\n                   "),
                 platform.analyticsUrl(), pathway, platform.queryUrl(),
                 demoKeys == null ? "" : " -H 'X-District-Key: " + demoKeys.split(",")[0].split("=")[1] + "'");
