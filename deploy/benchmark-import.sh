@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark: rows/s to import done and to visible in analytics, the PostgreSQL COPY ceiling, peak heap.
 # Usage: deploy/benchmark-import.sh [rows]   (default 100000; the figures in BENCHMARKS.md name their row count)
+# BENCHMARK_JFR=/tmp/import.jfr also records a JFR profile (per-thread CPU: jdk.ThreadCPULoad; hot code: jdk.ExecutionSample).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"
@@ -9,5 +10,9 @@ if [ ! -f "$jar" ]; then
   (cd "$here" && mvn -B -q -DskipTests -pl deploy/launcher -am package)
 fi
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
-exec java -Xmx4g -Daxoniq.update-checker.disabled=true -cp "$jar" \
+jfr=()
+if [ -n "${BENCHMARK_JFR:-}" ]; then
+  jfr=("-XX:StartFlightRecording=filename=$BENCHMARK_JFR,settings=profile")
+fi
+exec java -Xmx4g ${jfr[@]+"${jfr[@]}"} -Daxoniq.update-checker.disabled=true -cp "$jar" \
   -Dloader.main=org.pathwaysledger.launcher.ImportBenchmark org.springframework.boot.loader.launch.PropertiesLauncher "${1:-100000}"

@@ -49,6 +49,9 @@ public class EventReadAhead {
     /** Reads ahead the events of {@code aggregateIdentifiers} for the current unit of work (which must be started). */
     public void readAhead(Collection<String> aggregateIdentifiers) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (aggregateIdentifiers.isEmpty()) {
+            return;
+        }
         Map<String, List<DomainEventData<?>>> byAggregate = new HashMap<>();
         Set<String> wanted = new HashSet<>(aggregateIdentifiers);
         String[] ids = wanted.toArray(String[]::new);

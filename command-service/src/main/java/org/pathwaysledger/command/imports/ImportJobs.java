@@ -3,6 +3,7 @@ package org.pathwaysledger.command.imports;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -10,6 +11,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pathwaysledger.command.eventstore.EventReadAhead;
 import org.pathwaysledger.command.student.StudentCommandRunner;
+import org.pathwaysledger.command.student.StudentConfiguration;
 import org.pathwaysledger.command.web.InvalidRequestException;
 import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.EventSource;
@@ -17,6 +19,7 @@ import org.pathwaysledger.events.value.InvalidValueException;
 import org.pathwaysledger.events.value.StudentKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +70,7 @@ public class ImportJobs implements AutoCloseable {
     private final CommandGateway commands;
     private final StudentCommandRunner studentCommands;
     private final EventReadAhead readAhead;
+    private final Cache recentStudents;
     private final ImportRepository repository;
     private final Clock clock;
     private final ExecutorService runner;
@@ -79,7 +83,8 @@ public class ImportJobs implements AutoCloseable {
     private volatile boolean closed;
 
     public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, TransactionManager axonTransactions,
-                      StudentCommandRunner studentCommands, EventReadAhead readAhead, ImportRepository repository, Clock clock,
+                      StudentCommandRunner studentCommands, EventReadAhead readAhead,
+                      @Qualifier(StudentConfiguration.STUDENT_CACHE) Cache recentStudents, ImportRepository repository, Clock clock,
                       @Value("${pathways.imports.lanes:8}") int laneCount,
                       @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight,
                       @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction) {
@@ -87,6 +92,7 @@ public class ImportJobs implements AutoCloseable {
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.studentCommands = studentCommands;
         this.readAhead = readAhead;
+        this.recentStudents = recentStudents;
         this.batchTransaction = new TransactionTemplate(transactions);
         this.axonTransactions = axonTransactions;
         this.rowsPerTransaction = rowsPerTransaction;
@@ -308,8 +314,10 @@ public class ImportJobs implements AutoCloseable {
             if (batch.size() > 1) {
                 try {
                     List<Boolean> recorded = inOneUnitOfWork(() -> {
-                        // The batch's students' histories in one query, instead of two per student as each is loaded.
-                        readAhead.readAhead(batch.stream().map(task -> task.student().toString()).toList());
+                        // The batch's students' histories in one query, instead of two per student as each is loaded;
+                        // a student still in memory from an earlier batch needs no history (an evicted one is read as usual).
+                        readAhead.readAhead(batch.stream().map(task -> task.student().toString())
+                                .filter(student -> !recentStudents.containsKey(student)).toList());
                         List<Boolean> outcomes = new ArrayList<>(batch.size());
                         for (RowTask task : batch) {
                             outcomes.add(decide(task));

@@ -170,7 +170,7 @@ public class EventPublisher {
     }
 
     /** The batch's outstanding sends; the first call in a batch registers the wait for them before commit. */
-    private static List<CompletableFuture<?>> pendingSends() {
+    private List<CompletableFuture<?>> pendingSends() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_SENDS, key -> {
             List<CompletableFuture<?>> sends = new ArrayList<>();
@@ -179,8 +179,14 @@ public class EventPublisher {
         });
     }
 
-    private static void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+    /**
+     * Waits once for the whole batch. The producer is flushed first: what it still holds back to fill a record batch
+     * ({@code linger.ms}) goes now, so a long linger fills large record batches while the processor's batch is read
+     * and never delays the batch's commit.
+     */
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
         try {
+            kafka.flush();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,7 +1,10 @@
 package org.pathwaysledger.command.student;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,4 +30,15 @@ public class StudentConfiguration {
             }
         };
     }
+
+    /**
+     * The Students kept in memory between units of work ({@link RecentStudents}), named in {@code @Aggregate(cache)}:
+     * at most {@code pathways.students.cached} of them (0: none, every command reads its student's history).
+     */
+    @Bean(STUDENT_CACHE)
+    public Cache studentCache(@Value("${pathways.students.cached:50000}") int cached) {
+        return cached <= 0 ? NoCache.INSTANCE : new RecentStudents(cached);
+    }
+
+    public static final String STUDENT_CACHE = "studentCache";
 }
