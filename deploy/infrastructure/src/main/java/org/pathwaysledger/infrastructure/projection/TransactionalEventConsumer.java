@@ -82,6 +82,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     /** Held while a batch is applied; {@link #exclusively} takes it to change what the stored offsets are. */
     private final ReentrantLock applying = new ReentrantLock();
     private volatile boolean reseek;
+    /** A rebuild's fresh copy: processed ids found in memory and written by COPY; null: the database de-duplicates. */
+    private volatile InMemoryProcessedIds inMemory;
 
     public TransactionalEventConsumer(String bootstrapServers, String consumerGroup, String schema,
                                       DataSource dataSource, EventProjection projection, int maxPollRecords) {
@@ -113,6 +115,17 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "projection-" + consumerGroup);
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * For a read model built from scratch (a rebuild's fresh copy, thrown away if the rebuild fails), before
+     * {@link #start}: duplicates are found in {@code ids} (shared by the rebuild's consumers) instead of by
+     * {@code processed_event}'s primary key, which the caller has dropped and builds when caught up; see
+     * {@link InMemoryProcessedIds}.
+     */
+    public TransactionalEventConsumer processedIdsInMemory(InMemoryProcessedIds ids) {
+        this.inMemory = ids;
+        return this;
     }
 
     public TransactionalEventConsumer start() {
@@ -222,6 +235,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         Object[] decodedRecords = new Object[polled.size()];
         IntStream indexes = IntStream.range(0, polled.size());
         (polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
+        InMemoryProcessedIds inMemory = this.inMemory;
+        Set<String> claimed = null;
         try (Connection transaction = dataSource.getConnection()) {
             transaction.setAutoCommit(false);
             List<EventProjection.Delivered> read = new ArrayList<>(polled.size());
@@ -235,8 +250,19 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 }
             }
             long decoded = System.nanoTime();
-            // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones.
-            Set<String> fresh = markProcessed(transaction, read);
+            // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones; or,
+            // building a fresh copy, in memory, the new ids then written by COPY.
+            Set<String> fresh;
+            if (inMemory != null && (claimed = claimIds(inMemory, read)) != null) {
+                fresh = new HashSet<>(claimed);
+                copyProcessed(transaction, claimed);
+            } else {
+                if (inMemory != null) {
+                    // Past the in-memory capacity: the database de-duplicates from now on, with the primary key.
+                    inMemory.ensurePrimaryKey(dataSource);
+                }
+                fresh = markProcessed(transaction, read);
+            }
             long deduplicated = System.nanoTime();
             List<EventProjection.Delivered> toApply = new ArrayList<>(read.size());
             for (EventProjection.Delivered delivered : read) {
@@ -262,6 +288,11 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             dedupNanos.addAndGet(deduplicated - decoded);
             projectionNanos.addAndGet(projected - deduplicated);
             commitNanos.addAndGet(System.nanoTime() - projected);
+        } catch (SQLException | RuntimeException e) {
+            if (claimed != null) {
+                inMemory.release(claimed);
+            }
+            throw e;
         }
         duplicatesSkipped.addAndGet(duplicates);
         if (newest != null) {
@@ -278,6 +309,10 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private Object decode(ConsumerRecord<String, byte[]> record) {
         try {
             EnvelopeReader.Read read = envelopes.read(record.value());
+            if (read.envelope().eventId() == null || read.envelope().eventId().isEmpty()) {
+                // Nothing to de-duplicate it by: kept aside (before, the batch failed on the null id and was retried forever).
+                throw new IllegalArgumentException("An event envelope without an eventId");
+            }
             return read.event() != null ? new EventProjection.Delivered(read.envelope(), read.event()) : null;
         } catch (Exception e) {
             return e;
@@ -301,6 +336,32 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             }
         }
         return fresh;
+    }
+
+    private static Set<String> claimIds(InMemoryProcessedIds inMemory, List<EventProjection.Delivered> read) {
+        List<String> ids = new ArrayList<>(read.size());
+        for (EventProjection.Delivered delivered : read) {
+            ids.add(delivered.envelope().eventId());
+        }
+        return inMemory.claim(ids);
+    }
+
+    /** The batch's new ids into {@code processed_event} by COPY (no unique index to maintain during a rebuild). */
+    private void copyProcessed(Connection transaction, Set<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(ids.size() * 37);
+        for (String id : ids) {
+            StatementBatch.copyText(text, id);
+            text.append('\n');
+        }
+        try {
+            transaction.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + schema + ".processed_event (event_id) from stdin", new java.io.StringReader(text.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + schema + ".processed_event failed: " + e.getMessage(), e);
+        }
     }
 
     private void reject(Connection transaction, ConsumerRecord<String, byte[]> record, String reason) throws SQLException {
