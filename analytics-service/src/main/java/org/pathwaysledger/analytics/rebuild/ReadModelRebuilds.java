@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>A new consumer group ({@code consumers} of them, sharing the partitions) replays both topics from offset 0
  *       into it in catch-up mode: the student-level rows only, large polls, COPY (see
  *       {@link AnalyticsProjection#catchingUp}); when caught up the equity counts are computed once, set-wise. As
- *       with the serving copy it is exactly once: its offsets and processed ids live in the new schema.</li>
+ *       with the serving copy it is exactly once: its offsets and processed ids live in the new schema (the ids found
+ *       in memory and written without their primary key, built once caught up: {@link InMemoryProcessedIds}).</li>
  *   <li>When it has caught up (lag at most {@code switch-lag}), its consumers stop, its counts are computed and,
  *       between two batches of the
  *       serving consumer, one PostgreSQL transaction renames {@code analytics} to {@code analytics_retired_<N>} and
