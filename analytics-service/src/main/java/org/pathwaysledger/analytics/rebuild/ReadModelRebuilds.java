@@ -7,6 +7,7 @@ import org.pathwaysledger.analytics.bi.BiViews;
 import org.pathwaysledger.analytics.aggregate.AnalyticsProjection;
 import org.pathwaysledger.analytics.aggregate.EquityAggregates;
 import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.infrastructure.projection.InMemoryProcessedIds;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>A new consumer group ({@code consumers} of them, sharing the partitions) replays both topics from offset 0
  *       into it in catch-up mode: the student-level rows only, large polls, COPY (see
  *       {@link AnalyticsProjection#catchingUp}); when caught up the equity counts are computed once, set-wise. As
- *       with the serving copy it is exactly once: its offsets and processed ids live in the new schema.</li>
+ *       with the serving copy it is exactly once: its offsets and processed ids live in the new schema (the ids found
+ *       in memory and written without their primary key, built once caught up: {@link InMemoryProcessedIds}).</li>
  *   <li>When it has caught up (lag at most {@code switch-lag}), its consumers stop, its counts are computed and,
  *       between two batches of the
  *       serving consumer, one PostgreSQL transaction renames {@code analytics} to {@code analytics_retired_<N>} and
@@ -67,6 +69,7 @@ public class ReadModelRebuilds {
     private final int maxPollRecords;
     private final int consumerCount;
     private final long switchLag;
+    private final int dedupCapacity;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<Rebuild> running = new AtomicReference<>();
 
@@ -75,7 +78,8 @@ public class ReadModelRebuilds {
                              @Value("${pathways.analytics.consumer-group}") String servingGroup,
                              @Value("${pathways.analytics.rebuild.max-poll-records:20000}") int maxPollRecords,
                              @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag,
-                             @Value("${pathways.analytics.rebuild.consumers:2}") int consumerCount) {
+                             @Value("${pathways.analytics.rebuild.consumers:2}") int consumerCount,
+                             @Value("${pathways.analytics.rebuild.dedup-capacity:2000000}") int dedupCapacity) {
         this.dataSource = dataSource;
         this.serving = serving;
         this.region = region;
@@ -84,6 +88,7 @@ public class ReadModelRebuilds {
         this.maxPollRecords = maxPollRecords;
         this.switchLag = switchLag;
         this.consumerCount = Math.max(1, consumerCount);
+        this.dedupCapacity = dedupCapacity;
     }
 
     /** Thrown when a rebuild is asked while another is running. */
@@ -175,13 +180,22 @@ public class ReadModelRebuilds {
                         .locations("classpath:db/analytics").load().migrate();
                 try (Connection connection = target.getConnection()) {
                     EquityAggregates.ensureCurrent(connection);
+                    if (dedupCapacity > 0) {
+                        InMemoryProcessedIds.dropPrimaryKey(connection, schema);
+                    }
                 }
+                // The fresh copy's processed ids: found in memory, written by COPY, their primary key built once caught up.
+                InMemoryProcessedIds processedIds = dedupCapacity > 0 ? new InMemoryProcessedIds(schema, dedupCapacity) : null;
                 AnalyticsProjection projection = AnalyticsProjection.catchingUp(region.menaReportedSeparately());
                 // Several consumers, so one's JSON reading overlaps another's database work. Each writes its own
                 // partitions' rows and offsets (a student's events are on one partition), and no counts per batch.
                 List<TransactionalEventConsumer> started = new java.util.ArrayList<>();
                 for (int i = 0; i < consumerCount; i++) {
-                    started.add(new TransactionalEventConsumer(bootstrapServers, group, schema, target, projection, maxPollRecords).start());
+                    TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrapServers, group, schema, target, projection, maxPollRecords);
+                    if (processedIds != null) {
+                        consumer.processedIdsInMemory(processedIds);
+                    }
+                    started.add(consumer.start());
                 }
                 consumers = List.copyOf(started);
                 message = "replaying the topics from offset 0 into " + schema + " (student-level rows only; the equity counts are "
@@ -200,6 +214,15 @@ public class ReadModelRebuilds {
                 log.info("Rebuild {}: caught up, {} events in {} s ({}; {})", id, finalApplied, phases.get("replaying"),
                         consumers.stream().map(consumer -> consumer.timings().toString()).collect(java.util.stream.Collectors.joining("; ")),
                         projection.timings());
+                if (processedIds != null) {
+                    // The serving consumer de-duplicates against processed_event's primary key: built now, in one sort
+                    // (it fails, and the rebuild with it, if an id had been applied twice).
+                    Instant indexing = Instant.now();
+                    processedIds.ensurePrimaryKey(target);
+                    phases.put("indexingProcessedIds", seconds(indexing, Instant.now()));
+                    log.info("Rebuild {}: {} processed ids{}, primary key built in {} s", id, processedIds.size(),
+                            processedIds.overflowed() ? " in memory until the capacity was reached" : " found in memory", phases.get("indexingProcessedIds"));
+                }
                 // The copy was fed without its equity counts: compute them all at once, set-wise, from its rows as
                 // they are now. Events after its stored offsets reach it through the serving consumer after the
                 // switch, which keeps the counts batch by batch from there.

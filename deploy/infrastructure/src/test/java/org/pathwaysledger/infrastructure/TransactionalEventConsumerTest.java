@@ -18,6 +18,7 @@ import org.pathwaysledger.events.wire.PublishedJson;
 import org.pathwaysledger.events.wire.Topics;
 import org.pathwaysledger.infrastructure.projection.ProjectionStatus;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
+import org.pathwaysledger.infrastructure.projection.InMemoryProcessedIds;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -84,9 +85,10 @@ class TransactionalEventConsumerTest {
         publish(district + "/S3", "{not json at all");
 
         try (TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, APPEND_ENTRY, 100).start()) {
-            await(() -> rows(district) == 2 && consumer.status().duplicatesSkipped() == 1);
+            // (Other tests' redeliveries on the shared topic count too: at least this one.)
+            await(() -> rows(district) == 2 && consumer.status().duplicatesSkipped() >= 1);
             ProjectionStatus status = consumer.status();
-            assertThat(status.eventsApplied()).isEqualTo(2);
+            assertThat(status.eventsApplied()).isGreaterThanOrEqualTo(2);
             assertThat(status.lastEventOccurredAt()).isEqualTo(Instant.parse("2025-08-20T10:00:00Z"));
         }
         assertThat(rejectedMessages("{not json at all")).isEqualTo(1);
@@ -125,6 +127,91 @@ class TransactionalEventConsumerTest {
         }
     }
 
+    /**
+     * A rebuild's fresh copy: duplicates found in memory (in one poll and across polls) are applied once, the ids are
+     * written without the primary key, and the key built afterwards holds every applied id once.
+     */
+    @Test
+    void building_a_fresh_copy_the_in_memory_ids_skip_redeliveries_in_a_poll_and_across_polls() throws Exception {
+        String district = "M-" + UUID.randomUUID().toString().substring(0, 8);
+        String schema = freshCopy(district);
+        String duplicateId = UUID.randomUUID().toString();
+        String twice = envelope(district, "S1", duplicateId);
+        // One key, so one partition in this order: once the last event's row is there, the redeliveries were read.
+        publish(district + "/S1", twice);
+        publish(district + "/S1", twice);
+        publish(district + "/S1", envelope(district, "S2", UUID.randomUUID().toString()));
+        InMemoryProcessedIds ids = new InMemoryProcessedIds(schema, 1_000);
+        try (TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrap, "consumer-test-" + district, schema,
+                dataSource, APPEND_ENTRY, 100).processedIdsInMemory(ids).start()) {
+            await(() -> rows(district, "S2") == 1);
+            assertThat(rows(district)).isEqualTo(2);
+            publish(district + "/S1", twice);
+            publish(district + "/S1", envelope(district, "S3", UUID.randomUUID().toString()));
+            await(() -> rows(district, "S3") == 1);
+        }
+        assertThat(rows(district)).isEqualTo(3);
+        assertThat(ids.overflowed()).isFalse();
+        assertThat(hasPrimaryKey(schema)).isFalse();
+        ids.ensurePrimaryKey(dataSource);
+        assertThat(hasPrimaryKey(schema)).isTrue();
+        assertThat(count("select count(*) from " + schema + ".processed_event where event_id = ?", duplicateId)).isEqualTo(1);
+    }
+
+    /** Past its capacity the in-memory set gives way to the database: primary key built, redeliveries still skipped. */
+    @Test
+    void past_the_in_memory_capacity_the_database_de_duplicates_including_ids_copied_before() throws Exception {
+        String district = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        String schema = freshCopy(district);
+        String firstId = UUID.randomUUID().toString();
+        String first = envelope(district, "S1", firstId);
+        publish(district + "/S1", first);
+        // Room for the first poll's ids (this test's events and the earlier tests' on the topic), not for many more.
+        InMemoryProcessedIds ids = new InMemoryProcessedIds(schema, (int) topicSize() + 1);
+        try (TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrap, "consumer-test-" + district, schema,
+                dataSource, APPEND_ENTRY, 1_000).processedIdsInMemory(ids).start()) {
+            await(() -> rows(district) == 1);
+            assertThat(ids.overflowed()).isFalse();
+            publish(district + "/S1", envelope(district, "S2", UUID.randomUUID().toString()));
+            publish(district + "/S1", first);
+            publish(district + "/S1", envelope(district, "S3", UUID.randomUUID().toString()));
+            await(() -> rows(district, "S3") == 1);
+        }
+        assertThat(ids.overflowed()).isTrue();
+        assertThat(hasPrimaryKey(schema)).isTrue();
+        assertThat(rows(district)).isEqualTo(3);
+        assertThat(count("select count(*) from " + schema + ".processed_event where event_id = ?", firstId)).isEqualTo(1);
+    }
+
+    /** A schema like a rebuild's fresh copy: the consumer's tables, processed_event without its primary key. */
+    private String freshCopy(String district) throws Exception {
+        String schema = "fresh_" + district.toLowerCase().replace('-', '_');
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("create schema " + schema);
+            ddl.execute("create table " + schema + ".consumer_offset (like consumer_test.consumer_offset including all)");
+            ddl.execute("create table " + schema + ".processed_event (like consumer_test.processed_event including all)");
+            ddl.execute("create table " + schema + ".rejected_event (like consumer_test.rejected_event including all)");
+            InMemoryProcessedIds.dropPrimaryKey(connection, schema);
+        }
+        assertThat(hasPrimaryKey(schema)).isFalse();
+        return schema;
+    }
+
+    private boolean hasPrimaryKey(String schema) {
+        return count("select count(*) from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace "
+                + "where n.nspname = ? and t.relname = 'processed_event' and c.contype = 'p'", schema) == 1;
+    }
+
+    private long topicSize() throws Exception {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(
+                Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.STUDENT_EVENTS).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     private String envelope(String district, String student, String eventId) throws Exception {
         var event = new StudentEnrolledInPathway(DistrictId.of(district), StudentId.of(student), PathwayId.of("P1"),
                 SchoolId.of("HS1"), LocalDate.of(2025, 8, 20), 1, EventSource.api("test"));
@@ -142,6 +229,10 @@ class TransactionalEventConsumerTest {
 
     private long rows(String district) {
         return count("select count(*) from consumer_test.entry where district_id = ?", district);
+    }
+
+    private long rows(String district, String student) {
+        return count("select count(*) from consumer_test.entry where district_id = '" + district + "' and student_id = ?", student);
     }
 
     private long rejectedMessages(String message) {

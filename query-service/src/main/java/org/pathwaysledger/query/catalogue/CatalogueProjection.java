@@ -48,7 +48,7 @@ public class CatalogueProjection implements EventProjection {
             Statements.execute(tx, "insert into college_agreement (region_id, agreement_id, kind, district_id, college_id, effective_from, effective_to, detail) "
                             + "values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (region_id, agreement_id) do nothing",
                     signed.regionId().value(), signed.agreementId().value(), signed.kind().name(), signed.districtId().value(),
-                    signed.collegeId().value(), Date.valueOf(signed.effectiveFrom()), Date.valueOf(signed.effectiveTo()), envelope.payload().toString());
+                    signed.collegeId().value(), Date.valueOf(signed.effectiveFrom()), Date.valueOf(signed.effectiveTo()), envelope.payloadJson());
         } else if (event instanceof CollegeAgreementEnded ended) {
             Statements.execute(tx, "update college_agreement set effective_to = least(effective_to, ?) where region_id = ? and agreement_id = ?",
                     Date.valueOf(ended.endedOn()), ended.regionId().value(), ended.agreementId().value());

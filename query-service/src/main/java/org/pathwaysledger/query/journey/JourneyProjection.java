@@ -173,7 +173,7 @@ public class JourneyProjection implements EventProjection {
                         on conflict (district_id, student_id, sequence) do nothing""",
                 envelope.districtId(), envelope.studentId(), envelope.sequence(), envelope.eventId(), envelope.eventType(),
                 eventDate == null ? null : Date.valueOf(eventDate), Timestamp.from(envelope.occurredAt()), summary,
-                envelope.payload().toString());
+                envelope.payloadJson());
     }
 
     private String write(Object value) {

@@ -185,7 +185,7 @@ public final class StatementBatch implements AutoCloseable {
     }
 
     /** A parameter in COPY's text format. */
-    private static void copyText(StringBuilder text, Object value) {
+    static void copyText(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof Boolean flag) {

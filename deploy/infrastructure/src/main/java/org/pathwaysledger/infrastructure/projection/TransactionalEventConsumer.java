@@ -1,6 +1,5 @@
 package org.pathwaysledger.infrastructure.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,10 +8,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.pathwaysledger.events.wire.EventEnvelope;
+import org.pathwaysledger.events.wire.EnvelopeReader;
 import org.pathwaysledger.events.wire.PublishedJson;
-import org.pathwaysledger.events.wire.PublishedEventTypes;
 import org.pathwaysledger.events.wire.Topics;
 import org.pathwaysledger.infrastructure.KafkaTopics;
 import org.slf4j.Logger;
@@ -23,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -62,8 +62,9 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private final DataSource dataSource;
     private final EventProjection projection;
     private final List<String> topics;
-    private final KafkaConsumer<String, String> consumer;
-    private final ObjectMapper json = PublishedJson.mapper();
+    private final KafkaConsumer<String, byte[]> consumer;
+    /** Reads each record's bytes once, straight into the envelope and its event (no intermediate tree). */
+    private final EnvelopeReader envelopes = new EnvelopeReader(PublishedJson.mapper());
     private final Thread thread;
     private final AtomicLong eventsApplied = new AtomicLong();
     private final AtomicLong duplicatesSkipped = new AtomicLong();
@@ -81,6 +82,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     /** Held while a batch is applied; {@link #exclusively} takes it to change what the stored offsets are. */
     private final ReentrantLock applying = new ReentrantLock();
     private volatile boolean reseek;
+    /** A rebuild's fresh copy: processed ids found in memory and written by COPY; null: the database de-duplicates. */
+    private volatile InMemoryProcessedIds inMemory;
 
     public TransactionalEventConsumer(String bootstrapServers, String consumerGroup, String schema,
                                       DataSource dataSource, EventProjection projection, int maxPollRecords) {
@@ -109,9 +112,20 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         // each batch has fixed costs (its transaction, set-wise statements); freshness stays well within a second.
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "projection-" + consumerGroup);
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * For a read model built from scratch (a rebuild's fresh copy, thrown away if the rebuild fails), before
+     * {@link #start}: duplicates are found in {@code ids} (shared by the rebuild's consumers) instead of by
+     * {@code processed_event}'s primary key, which the caller has dropped and builds when caught up; see
+     * {@link InMemoryProcessedIds}.
+     */
+    public TransactionalEventConsumer processedIdsInMemory(InMemoryProcessedIds ids) {
+        this.inMemory = ids;
+        return this;
     }
 
     public TransactionalEventConsumer start() {
@@ -141,7 +155,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         try {
             consumer.subscribe(topics, new ResumeFromStoredOffsets());
             while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
                 applying.lock();
                 try {
                     if (reseek) {
@@ -171,7 +185,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         }
     }
 
-    private void applyWithRetry(ConsumerRecords<String, String> records) {
+    private void applyWithRetry(ConsumerRecords<String, byte[]> records) {
         while (running) {
             try {
                 apply(records);
@@ -209,23 +223,25 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         return lagByPartition;
     }
 
-    private void apply(ConsumerRecords<String, String> records) throws SQLException {
+    private void apply(ConsumerRecords<String, byte[]> records) throws SQLException {
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         long duplicates = 0;
         Instant newest = null;
         long started = System.nanoTime();
-        List<ConsumerRecord<String, String>> polled = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
         records.forEach(polled::add);
         // Reading the JSON is most of the JVM's work per event and needs no database: a large poll (a replay) is
         // read on all cores while PostgreSQL waits anyway; the results are then taken in order.
         Object[] decodedRecords = new Object[polled.size()];
         IntStream indexes = IntStream.range(0, polled.size());
         (polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
+        InMemoryProcessedIds inMemory = this.inMemory;
+        Set<String> claimed = null;
         try (Connection transaction = dataSource.getConnection()) {
             transaction.setAutoCommit(false);
             List<EventProjection.Delivered> read = new ArrayList<>(polled.size());
             for (int i = 0; i < polled.size(); i++) {
-                ConsumerRecord<String, String> record = polled.get(i);
+                ConsumerRecord<String, byte[]> record = polled.get(i);
                 nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 if (decodedRecords[i] instanceof EventProjection.Delivered delivered) {
                     read.add(delivered);
@@ -234,8 +250,19 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 }
             }
             long decoded = System.nanoTime();
-            // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones.
-            Set<String> fresh = markProcessed(transaction, read);
+            // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones; or,
+            // building a fresh copy, in memory, the new ids then written by COPY.
+            Set<String> fresh;
+            if (inMemory != null && (claimed = claimIds(inMemory, read)) != null) {
+                fresh = new HashSet<>(claimed);
+                copyProcessed(transaction, claimed);
+            } else {
+                if (inMemory != null) {
+                    // Past the in-memory capacity: the database de-duplicates from now on, with the primary key.
+                    inMemory.ensurePrimaryKey(dataSource);
+                }
+                fresh = markProcessed(transaction, read);
+            }
             long deduplicated = System.nanoTime();
             List<EventProjection.Delivered> toApply = new ArrayList<>(read.size());
             for (EventProjection.Delivered delivered : read) {
@@ -261,6 +288,11 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             dedupNanos.addAndGet(deduplicated - decoded);
             projectionNanos.addAndGet(projected - deduplicated);
             commitNanos.addAndGet(System.nanoTime() - projected);
+        } catch (SQLException | RuntimeException e) {
+            if (claimed != null) {
+                inMemory.release(claimed);
+            }
+            throw e;
         }
         duplicatesSkipped.addAndGet(duplicates);
         if (newest != null) {
@@ -274,11 +306,14 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     }
 
     /** The event of a record; null for a type this reader does not know (skipped); the exception if unreadable. */
-    private Object decode(ConsumerRecord<String, String> record) {
+    private Object decode(ConsumerRecord<String, byte[]> record) {
         try {
-            EventEnvelope envelope = json.readValue(record.value(), EventEnvelope.class);
-            var known = PublishedEventTypes.read(envelope, json);
-            return known.isPresent() ? new EventProjection.Delivered(envelope, known.get()) : null;
+            EnvelopeReader.Read read = envelopes.read(record.value());
+            if (read.envelope().eventId() == null || read.envelope().eventId().isEmpty()) {
+                // Nothing to de-duplicate it by: kept aside (before, the batch failed on the null id and was retried forever).
+                throw new IllegalArgumentException("An event envelope without an eventId");
+            }
+            return read.event() != null ? new EventProjection.Delivered(read.envelope(), read.event()) : null;
         } catch (Exception e) {
             return e;
         }
@@ -303,7 +338,33 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         return fresh;
     }
 
-    private void reject(Connection transaction, ConsumerRecord<String, String> record, String reason) throws SQLException {
+    private static Set<String> claimIds(InMemoryProcessedIds inMemory, List<EventProjection.Delivered> read) {
+        List<String> ids = new ArrayList<>(read.size());
+        for (EventProjection.Delivered delivered : read) {
+            ids.add(delivered.envelope().eventId());
+        }
+        return inMemory.claim(ids);
+    }
+
+    /** The batch's new ids into {@code processed_event} by COPY (no unique index to maintain during a rebuild). */
+    private void copyProcessed(Connection transaction, Set<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(ids.size() * 37);
+        for (String id : ids) {
+            StatementBatch.copyText(text, id);
+            text.append('\n');
+        }
+        try {
+            transaction.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + schema + ".processed_event (event_id) from stdin", new java.io.StringReader(text.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + schema + ".processed_event failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void reject(Connection transaction, ConsumerRecord<String, byte[]> record, String reason) throws SQLException {
         log.warn("Consumer {} rejected a message at {}-{}@{}: {}", consumerGroup, record.topic(), record.partition(), record.offset(), reason);
         try (PreparedStatement insert = transaction.prepareStatement(
                 "insert into " + schema + ".rejected_event (topic, partition, kafka_offset, message, reason) values (?, ?, ?, ?, ?) "
@@ -311,7 +372,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
             insert.setString(1, record.topic());
             insert.setInt(2, record.partition());
             insert.setLong(3, record.offset());
-            insert.setString(4, record.value());
+            insert.setString(4, record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
             insert.setString(5, reason == null ? "unreadable" : reason.substring(0, Math.min(reason.length(), 1000)));
             insert.executeUpdate();
         }
