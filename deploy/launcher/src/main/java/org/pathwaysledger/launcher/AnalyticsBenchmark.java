@@ -178,27 +178,9 @@ public final class AnalyticsBenchmark {
         CpuMeter cpu = new CpuMeter();
         try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new StringSerializer())) {
-            Demographics who = new Demographics(Sex.F, true, List.of(RaceCode.WHITE), false, false, true, false, false, false, false, false);
-            int registrations = Math.max(1, events / 2);
             for (int i = 0; i < events; i++) {
-                // First registrations; then, for the first students, an enrolment, a concentrator status and a credit.
-                int student = i < registrations ? i : (i - registrations) / 3;
-                int kind = i < registrations ? 0 : 1 + (i - registrations) % 3;
-                DistrictId district = DistrictId.of("REPLAY-USD");
-                StudentId id = StudentId.of("R" + student);
-                PublishedEvent event = switch (kind) {
-                    case 0 -> new StudentRegistered(district, id, new StudentRegistration(null, LocalDate.of(2010, 1, 1), SchoolId.of("HS-1"),
-                            GradeLevel.G09, 2025, who), LocalDate.of(2025, 8, 1), EventSource.api("benchmark"));
-                    case 1 -> new StudentEnrolledInPathway(district, id, PathwayId.of("REPLAY-P"), SchoolId.of("HS-1"), LocalDate.of(2025, 8, 20), 1,
-                            EventSource.api("benchmark"));
-                    case 2 -> new PathwayStatusReached(district, id, PathwayId.of("REPLAY-P"), PathwayStatus.CONCENTRATOR, LocalDate.of(2026, 6, 1),
-                            false, CompletionRule.PERKINS_TWO_COURSES, EventSource.api("benchmark"));
-                    default -> new CollegeCreditEarned(district, id, CollegeCreditType.DUAL, CollegeId.of("CC-1"), "MFG-101", BigDecimal.valueOf(3),
-                            new SchoolYear(2025), "FALL", true, null, null, EventSource.api("benchmark"));
-                };
-                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), PublishedEventTypes.nameOf(event), "1", null, "REPLAY-USD",
-                        id.value(), kind + 1, Instant.now(), JSON.valueToTree(event));
-                producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, "REPLAY-USD/" + id.value(), JSON.writeValueAsString(envelope)));
+                EventEnvelope envelope = replayEnvelope(i, events);
+                producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, "REPLAY-USD/" + envelope.studentId(), JSON.writeValueAsString(envelope)));
             }
         }
         while (freshness(platform, http).get("eventsApplied").asLong() < before + events) {
@@ -355,5 +337,32 @@ public final class AnalyticsBenchmark {
     private static JsonNode freshness(AnalyticsOnly platform, HttpClient http) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/freshness")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static final Demographics REPLAY_WHO = new Demographics(Sex.F, true, List.of(RaceCode.WHITE), false, false, true, false, false, false,
+            false, false);
+
+    /**
+     * The {@code i}-th of {@code events} replay events: first registrations (half of them); then, for the first
+     * students, an enrolment, a concentrator status and a college credit. Shared with {@link EnvelopeReadBenchmark}.
+     */
+    static EventEnvelope replayEnvelope(int i, int events) {
+        int registrations = Math.max(1, events / 2);
+        int student = i < registrations ? i : (i - registrations) / 3;
+        int kind = i < registrations ? 0 : 1 + (i - registrations) % 3;
+        DistrictId district = DistrictId.of("REPLAY-USD");
+        StudentId id = StudentId.of("R" + student);
+        PublishedEvent event = switch (kind) {
+            case 0 -> new StudentRegistered(district, id, new StudentRegistration(null, LocalDate.of(2010, 1, 1), SchoolId.of("HS-1"),
+                    GradeLevel.G09, 2025, REPLAY_WHO), LocalDate.of(2025, 8, 1), EventSource.api("benchmark"));
+            case 1 -> new StudentEnrolledInPathway(district, id, PathwayId.of("REPLAY-P"), SchoolId.of("HS-1"), LocalDate.of(2025, 8, 20), 1,
+                    EventSource.api("benchmark"));
+            case 2 -> new PathwayStatusReached(district, id, PathwayId.of("REPLAY-P"), PathwayStatus.CONCENTRATOR, LocalDate.of(2026, 6, 1),
+                    false, CompletionRule.PERKINS_TWO_COURSES, EventSource.api("benchmark"));
+            default -> new CollegeCreditEarned(district, id, CollegeCreditType.DUAL, CollegeId.of("CC-1"), "MFG-101", BigDecimal.valueOf(3),
+                    new SchoolYear(2025), "FALL", true, null, null, EventSource.api("benchmark"));
+        };
+        return new EventEnvelope(UUID.randomUUID().toString(), PublishedEventTypes.nameOf(event), "1", null, "REPLAY-USD",
+                id.value(), kind + 1, Instant.now(), JSON.valueToTree(event));
     }
 }
