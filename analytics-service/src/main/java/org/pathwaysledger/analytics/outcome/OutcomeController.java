@@ -41,12 +41,15 @@ public class OutcomeController {
     private final SmallCellSuppression suppression;
     private final RegionSettings region;
     private final TransactionalEventConsumer consumer;
+    private final ScopeFamilies families;
 
-    public OutcomeController(OutcomeQuery outcomes, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer) {
+    public OutcomeController(OutcomeQuery outcomes, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer,
+                             ScopeFamilies families) {
         this.outcomes = outcomes;
         this.suppression = suppression;
         this.region = region;
         this.consumer = consumer;
+        this.families = families;
     }
 
     @GetMapping("/api/v1/metrics")
@@ -133,24 +136,44 @@ public class OutcomeController {
                 scope, AsOf.shown(knownAt), table, consumer.status());
     }
 
-    /** Publishes {@code metric}'s answer together with the metrics that publish some of the same counts (see {@link SharedCounts}). */
+    /**
+     * Publishes {@code metric}'s answer consistently with every other scope's ({@link ScopeFamily}: a count hidden in
+     * a district's answer cannot be worked out from the pathway's and the other districts'), and together with the
+     * metrics that publish some of the same counts (see {@link SharedCounts}).
+     */
     private PublishedRates.Table publishLinked(OutcomeMetric metric, OutcomeQuery.Counts counts, Scope scope, Instant knownAt,
                                                List<List<Dimension>> intersections, boolean pool) {
+        PublishedRates.Forced acrossScopes = families.forced(metric, scope, knownAt, unit -> dimensions(unit, List.of()));
+        if (scope.school() == null && intersections.isEmpty()) {
+            // The family's decision already holds this scope's linked metrics and every other scope: read it as it is.
+            return PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool,
+                    acrossScopes);
+        }
+        // A school, or intersections: the answer of the enclosing scope's hides, plus its own and its linked metrics'.
         Map<OutcomeMetric, SharedCounts.Unpublished> answers = new java.util.LinkedHashMap<>();
         for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
             OutcomeQuery.Counts linkedCounts = linked == metric ? counts : outcomes.count(linked, scope, knownAt, intersections);
             answers.put(linked, new SharedCounts.Unpublished(linkedCounts.population(), linkedCounts.successes(), dimensions(linkedCounts, intersections)));
         }
-        return SharedCounts.publish(suppression, answers, pool).get(metric);
+        Map<OutcomeMetric, PublishedRates.Forced> enclosing = new java.util.HashMap<>();
+        for (OutcomeMetric linked : answers.keySet()) {
+            enclosing.put(linked, linked == metric ? acrossScopes : families.forced(linked, scope, knownAt, unit -> dimensions(unit, List.of())));
+        }
+        return SharedCounts.publish(suppression, answers, pool, enclosing).get(metric);
     }
 
     /** Every group of every dimension (zero where none), then the intersections asked for. */
     private List<PublishedRates.Dimension> dimensions(OutcomeQuery.Counts counts, List<List<Dimension>> intersections) {
+        return dimensions(counts, intersections, this.region.menaReportedSeparately());
+    }
+
+    /** Every group of every dimension (zero where none), then the intersections asked for. */
+    public static List<PublishedRates.Dimension> dimensions(OutcomeQuery.Counts counts, List<List<Dimension>> intersections, boolean mena) {
         List<PublishedRates.Dimension> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             Map<String, long[]> remaining = new HashMap<>(counts.byDimension().get(dimension));
             List<PublishedRates.GroupCounts> groups = new ArrayList<>();
-            for (Dimension.Group group : dimension.groups(this.region.menaReportedSeparately())) {
+            for (Dimension.Group group : dimension.groups(mena)) {
                 long[] cell = remaining.remove(group.code());
                 groups.add(new PublishedRates.GroupCounts(group.code(), group.label(), cell == null ? 0 : cell[0], cell == null ? 0 : cell[1]));
             }
@@ -160,8 +183,8 @@ public class OutcomeController {
         for (List<Dimension> pair : intersections) {
             Map<String, long[]> remaining = new HashMap<>(counts.byIntersection().get(pair));
             List<PublishedRates.GroupCounts> groups = new ArrayList<>();
-            for (Dimension.Group first : pair.get(0).groups(this.region.menaReportedSeparately())) {
-                for (Dimension.Group second : pair.get(1).groups(this.region.menaReportedSeparately())) {
+            for (Dimension.Group first : pair.get(0).groups(mena)) {
+                for (Dimension.Group second : pair.get(1).groups(mena)) {
                     long[] cell = remaining.remove(first.code() + "|" + second.code());
                     groups.add(new PublishedRates.GroupCounts(first.code() + "|" + second.code(), first.label() + ", " + second.label(),
                             cell == null ? 0 : cell[0], cell == null ? 0 : cell[1]));

@@ -63,6 +63,85 @@ public class OutcomeQuery {
                 scope, asOf, intersections);
     }
 
+    /**
+     * The counts of every pathway in every district (the units every scope adds up from), for one metric: from the
+     * pre-aggregated counts "now", else from the student-level rows as of {@code asOf}.
+     */
+    public Map<ScopeFamily.Unit, Counts> countByUnit(OutcomeMetric metric, java.time.Instant asOf) {
+        Map<ScopeFamily.Unit, Counts> units = new HashMap<>();
+        if (EquityAggregateQuery.answers(metric.id(), new Scope(null, null, null, null, null), asOf, List.of())) {
+            jdbc.sql("select pathway_id, district_id, dimension, group_code, population, successes from equity_count where metric = :metric")
+                    .param("metric", metric.id())
+                    .query(row -> {
+                        Dimension dimension = Dimension.named(row.getString("dimension")).orElse(null);
+                        if (dimension == null) {
+                            return;
+                        }
+                        Counts counts = units.computeIfAbsent(new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("district_id")),
+                                key -> emptyCounts());
+                        counts.byDimension().get(dimension).put(row.getString("group_code"),
+                                new long[]{row.getLong("population"), row.getLong("successes")});
+                    });
+            Map<ScopeFamily.Unit, Counts> withTotals = new HashMap<>();
+            units.forEach((unit, counts) -> {
+                long population = 0;
+                long successes = 0;
+                for (long[] cell : counts.byDimension().get(Dimension.SEX).values()) {
+                    population += cell[0];
+                    successes += cell[1];
+                }
+                if (population > 0) {
+                    withTotals.put(unit, new Counts(population, successes, counts.byDimension(), Map.of()));
+                }
+            });
+            return withTotals;
+        }
+        StringBuilder columns = new StringBuilder();
+        for (Dimension dimension : Dimension.values()) {
+            columns.append(", d.").append(dimension.column());
+        }
+        String sql = "select e.pathway_id, e.district_id" + columns + ", count(*) as population, count(*) filter (where "
+                + metric.successCondition() + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and ("
+                + metric.populationCondition() + ") group by e.pathway_id, e.district_id" + columns;
+        Map<ScopeFamily.Unit, long[]> totals = new HashMap<>();
+        new Scope(null, null, null, null, null).bind(jdbc.sql(sql))
+                .param("asOf", java.sql.Timestamp.from(asOf))
+                .param("livingWageQuarterly", region.livingWageQuarterly())
+                .query(row -> {
+                    ScopeFamily.Unit unit = new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("district_id"));
+                    Counts counts = units.computeIfAbsent(unit, key -> emptyCounts());
+                    long populationCount = row.getLong("population");
+                    long successes = row.getLong("successes");
+                    long[] total = totals.computeIfAbsent(unit, key -> new long[2]);
+                    total[0] += populationCount;
+                    total[1] += successes;
+                    for (Dimension dimension : Dimension.values()) {
+                        long[] cell = counts.byDimension().get(dimension).computeIfAbsent(dimension.groupOf(row.getObject(dimension.column())), key -> new long[2]);
+                        cell[0] += populationCount;
+                        cell[1] += successes;
+                    }
+                });
+        Map<ScopeFamily.Unit, Counts> withTotals = new HashMap<>();
+        units.forEach((unit, counts) -> withTotals.put(unit, new Counts(totals.get(unit)[0], totals.get(unit)[1], counts.byDimension(), Map.of())));
+        return withTotals;
+    }
+
+    private static Counts emptyCounts() {
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        return new Counts(0, 0, byDimension, Map.of());
+    }
+
+    /** The regions' catalogues: which pathways each region's and each sector's counts add up from. */
+    public List<ScopeFamily.CataloguePathway> catalogue() {
+        return jdbc.sql("select region_id, pathway_id, industry_sector from catalogue_pathway order by region_id, pathway_id")
+                .query((row, i) -> new ScopeFamily.CataloguePathway(row.getString("region_id"), row.getString("pathway_id"),
+                        row.getString("industry_sector")))
+                .list();
+    }
+
     /** Participation: of the grade 9-12 students who could enter the pathway, those who did. */
     public Counts countParticipation(Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
         return aggregate(ENTERED, ENROLLED_BASE, scope, asOf, intersections);

@@ -78,6 +78,12 @@ public final class SharedCounts {
     /** Publishes linked answers together (the map's metrics, as given by {@link #linkedTo}). */
     public static Map<OutcomeMetric, PublishedRates.Table> publish(SmallCellSuppression suppression, Map<OutcomeMetric, Unpublished> answers,
                                                                    boolean poolMasked) {
+        return publish(suppression, answers, poolMasked, Map.of());
+    }
+
+    /** The same, with hides each answer takes from elsewhere ({@code extra}: e.g. the enclosing scope's, see {@link ScopeFamily}). */
+    public static Map<OutcomeMetric, PublishedRates.Table> publish(SmallCellSuppression suppression, Map<OutcomeMetric, Unpublished> answers,
+                                                                   boolean poolMasked, Map<OutcomeMetric, Forced> extra) {
         Map<Count, Long> largest = new EnumMap<>(Count.class);
         answers.forEach((metric, answer) -> {
             populationOf(metric).ifPresent(count -> largest.merge(count, answer.population(), Math::max));
@@ -106,7 +112,8 @@ public final class SharedCounts {
                         continue;
                     }
                     PublishedRates.Table table = PublishedRates.publish(suppression, answer.getValue().population(), answer.getValue().successes(),
-                            answer.getValue().dimensions(), poolMasked, forced(population, success, hidden));
+                            answer.getValue().dimensions(), poolMasked,
+                            forced(population, success, hidden).and(extra.getOrDefault(answer.getKey(), Forced.NONE)));
                     for (PublishedRates.DimensionRows dimension : table.dimensions()) {
                         for (PublishedRates.Row row : dimension.groups()) {
                             if (row.group().equals(PublishedRates.POOLED)) {
@@ -126,10 +133,11 @@ public final class SharedCounts {
         }
         Map<OutcomeMetric, PublishedRates.Table> tables = new LinkedHashMap<>();
         answers.forEach((metric, answer) -> {
+            Forced elsewhere = extra.getOrDefault(metric, Forced.NONE);
             PublishedRates.Table table = PublishedRates.publish(suppression, answer.population(), answer.successes(),
-                    answer.dimensions(), poolMasked, forced(populations.get(metric), successes.get(metric), hidden));
+                    answer.dimensions(), poolMasked, forced(populations.get(metric), successes.get(metric), hidden).and(elsewhere));
             PublishedRates.Table own = PublishedRates.publish(suppression, answer.population(), answer.successes(),
-                    answer.dimensions(), poolMasked, forced(populations.get(metric), Optional.empty(), hidden));
+                    answer.dimensions(), poolMasked, forced(populations.get(metric), Optional.empty(), hidden).and(elsewhere));
             tables.put(metric, ownReasons(table, own));
         });
         return tables;

@@ -59,11 +59,35 @@ public final class PublishedRates {
     }
 
     /**
-     * Cells to hide although this answer alone would publish them, because another answer hides the same count
-     * ({@link Reason#LINKED}): populations and successes by group.
+     * Counts to hide although this answer alone would publish them, because another answer hides the same count
+     * ({@link Reason#LINKED}) or would give a hidden count back by addition or subtraction across scopes
+     * ({@link Reason#CROSS_SCOPE}): populations and successes by group, each with its reason, and the totals (null =
+     * not forced).
      */
-    public record Forced(java.util.Set<CellKey> populations, java.util.Set<CellKey> successes) {
-        public static final Forced NONE = new Forced(java.util.Set.of(), java.util.Set.of());
+    public record Forced(java.util.Map<CellKey, Reason> populations, java.util.Map<CellKey, Reason> successes,
+                         Reason populationTotal, Reason successesTotal) {
+        public static final Forced NONE = new Forced(java.util.Map.of(), java.util.Map.of(), null, null);
+
+        /** Cells hidden because a linked metric hides the same count. */
+        public Forced(java.util.Set<CellKey> populations, java.util.Set<CellKey> successes) {
+            this(linked(populations), linked(successes), null, null);
+        }
+
+        private static java.util.Map<CellKey, Reason> linked(java.util.Set<CellKey> cells) {
+            java.util.Map<CellKey, Reason> reasons = new java.util.HashMap<>();
+            cells.forEach(cell -> reasons.put(cell, Reason.LINKED));
+            return reasons;
+        }
+
+        /** Both sets of hides (this one's reason where both hide a count). */
+        public Forced and(Forced other) {
+            java.util.Map<CellKey, Reason> populations = new java.util.HashMap<>(other.populations());
+            populations.putAll(this.populations);
+            java.util.Map<CellKey, Reason> successes = new java.util.HashMap<>(other.successes());
+            successes.putAll(this.successes);
+            return new Forced(populations, successes, populationTotal != null ? populationTotal : other.populationTotal(),
+                    successesTotal != null ? successesTotal : other.successesTotal());
+        }
     }
 
     public static Table publish(SmallCellSuppression suppression, long population, long successes, List<Dimension> dimensions,
@@ -88,8 +112,8 @@ public final class PublishedRates {
         }
         PublishedTable publishedPopulation = suppression.publish(population, populations);
         PublishedTable publishedSuccesses = suppression.publish(successes, numerators);
-        Long allPopulation = publishedPopulation.total().count();
-        Long allSuccesses = publishedSuccesses.total().count();
+        Long allPopulation = forced.populationTotal() != null ? null : publishedPopulation.total().count();
+        Long allSuccesses = forced.successesTotal() != null ? null : publishedSuccesses.total().count();
         Double allRate = rate(allSuccesses, allPopulation);
         List<DimensionRows> rows = new ArrayList<>();
         for (int d = 0; d < dimensions.size(); d++) {
@@ -133,19 +157,20 @@ public final class PublishedRates {
      * Hides a count another answer hides (see {@link Forced}) before anything is built on it: a rate whose population
      * is hidden is neither shown nor coded; a coded rate keeps its range (its successes are hidden anyway).
      */
-    private static PublishedCell force(PublishedCell cell, String dimension, java.util.Set<CellKey> forced) {
-        return cell.count() != null && forced.contains(new CellKey(dimension, cell.group()))
-                ? new PublishedCell(cell.group(), cell.label(), null, true, Reason.LINKED) : cell;
+    private static PublishedCell force(PublishedCell cell, String dimension, java.util.Map<CellKey, Reason> forced) {
+        Reason reason = cell.count() == null ? null : forced.get(new CellKey(dimension, cell.group()));
+        return reason != null ? new PublishedCell(cell.group(), cell.label(), null, true, reason) : cell;
     }
 
     /**
      * One hidden count in a breakdown (a coded rate's successes, a population another answer hides) would be the total
-     * minus the others, so the smallest other count of that column is hidden too.
+     * minus the others, and a hidden total the sum of the groups, so the smallest other count of that column is hidden
+     * too.
      */
     private static List<Row> hideSecond(List<Row> groups, boolean totalPublished, java.util.function.Function<Row, Long> column,
                                         java.util.function.UnaryOperator<Row> hide) {
-        long hidden = groups.stream().filter(row -> column.apply(row) == null).count();
-        if (hidden != 1 || !totalPublished) {
+        long hidden = groups.stream().filter(row -> column.apply(row) == null).count() + (totalPublished ? 0 : 1);
+        if (hidden != 1) {
             return groups;
         }
         Row smallest = groups.stream().filter(row -> column.apply(row) != null)

@@ -33,7 +33,13 @@ public final class SmallCellSuppression {
          * completers of one metric are the population of another) and hides it there: hidden alike, or one answer
          * would reveal what the other hides.
          */
-        LINKED
+        LINKED,
+        /**
+         * The count is large enough here, but answers at other scopes add up with this one (a pathway is the sum of
+         * its districts, a region of its pathways): hidden so that no count hidden there can be worked out from the
+         * published ones by addition and subtraction.
+         */
+        CROSS_SCOPE
     }
 
     /** One group's count, before suppression. */

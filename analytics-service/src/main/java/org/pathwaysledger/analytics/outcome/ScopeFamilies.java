@@ -1,0 +1,81 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.pathwaysledger.analytics.scope.Scope;
+import org.pathwaysledger.analytics.suppression.PublishedRates;
+import org.pathwaysledger.analytics.suppression.PublishedRates.Forced;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@link ScopeFamily} decisions, kept per data position: a decision covers every scope of a metric family at
+ * once, so it is worked out once per (family, as-of date) and reused until the read model applies another event.
+ */
+@Component
+public class ScopeFamilies {
+
+    private record Key(OutcomeMetric head, Instant asOf, long eventsApplied, Instant lastAppliedAt) {
+    }
+
+    private static final int KEPT = 32;
+
+    private final OutcomeQuery outcomes;
+    private final SmallCellSuppression suppression;
+    private final TransactionalEventConsumer consumer;
+    private final Map<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public ScopeFamilies(OutcomeQuery outcomes, SmallCellSuppression suppression, TransactionalEventConsumer consumer) {
+        this.outcomes = outcomes;
+        this.suppression = suppression;
+        this.consumer = consumer;
+    }
+
+    /** What {@code metric}'s answer at {@code scope} hides on top of its own rules so that no scope's answer gives away another's. */
+    public Forced forced(OutcomeMetric metric, Scope scope, Instant asOf,
+                         Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        List<OutcomeMetric> family = SharedCounts.linkedTo(metric);
+        OutcomeMetric head = family.stream().min(java.util.Comparator.naturalOrder()).orElseThrow();
+        var status = consumer.status();
+        Key key = new Key(head, asOf, status.eventsApplied(), status.lastAppliedAt());
+        Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided;
+        synchronized (decisions) {
+            decided = decisions.get(key);
+        }
+        if (decided == null) {
+            Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
+            for (OutcomeMetric member : family.stream().sorted().toList()) {
+                counts.put(member, outcomes.countByUnit(member, asOf));
+            }
+            decided = ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions);
+            synchronized (decisions) {
+                decisions.put(key, decided);
+            }
+        }
+        return decided.getOrDefault(metric, Map.of()).getOrDefault(node(scope), Forced.NONE);
+    }
+
+    static ScopeFamily.Node node(Scope scope) {
+        String district = scope.district() == null ? null : scope.district().value();
+        if (scope.pathway() != null) {
+            return new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, scope.pathway().value(), district);
+        }
+        if (scope.sector() != null && scope.region() != null) {
+            return new ScopeFamily.Node(ScopeFamily.Level.REGION_SECTOR, ScopeFamily.regionSector(scope.region().value(), scope.sector()), district);
+        }
+        if (scope.sector() != null) {
+            return new ScopeFamily.Node(ScopeFamily.Level.SECTOR, scope.sector(), district);
+        }
+        return new ScopeFamily.Node(ScopeFamily.Level.REGION, scope.region().value(), district);
+    }
+}

@@ -1,0 +1,304 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.suppression.AdditiveCells;
+import org.pathwaysledger.analytics.suppression.PublishedRates;
+import org.pathwaysledger.analytics.suppression.PublishedRates.CellKey;
+import org.pathwaysledger.analytics.suppression.PublishedRates.Forced;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every scope's answer of a metric, suppressed together. A region's count is the sum of its pathways', a sector's the
+ * sum of its pathways', any scope's the sum of its districts'; so a count hidden in one answer could be worked out
+ * from others (the pathway's answer minus its other districts'). The answers of every scope, at every level, are
+ * therefore published from one decision: each answer's own rules ({@link PublishedRates}: small counts, totals,
+ * top/bottom coding, its complements) and then {@link AdditiveCells} across answers, hiding more until no hidden
+ * count can be recovered by addition and subtraction, and back again until neither adds anything. Metrics that
+ * publish the same students' count ({@link SharedCounts}) are in the same family, tied by equality.
+ *
+ * <p>The result is what each answer must hide on top of its own rules ({@link Forced}), for every scope at once:
+ * whichever scope is asked, the same decision is read, so two answers never disagree on a shared count.
+ */
+public final class ScopeFamily {
+
+    /** The finest level counted: one pathway's entrants in one district. */
+    public record Unit(String pathway, String district) {
+    }
+
+    /** A pathway of a region's catalogue, with its industry sector (may be null). */
+    public record CataloguePathway(String region, String pathway, String sector) {
+    }
+
+    /** A pathway; an industry sector (across regions); a region's catalogue; a sector within one region's catalogue. */
+    public enum Level { PATHWAY, SECTOR, REGION, REGION_SECTOR }
+
+    static String regionSector(String region, String sector) {
+        return region + "\u0000" + sector;
+    }
+
+    /** An answerable scope: a pathway, sector or region, in one district or in all ({@code district} null). */
+    public record Node(Level level, String id, String district) {
+    }
+
+    private enum Kind { POPULATION, SUCCESSES }
+
+    private static final String TOTAL = "ALL";
+
+    private ScopeFamily() {
+    }
+
+    /**
+     * What each (metric, scope) answer hides on top of its own rules. {@code counts} are by unit for each metric of
+     * the family (linked metrics included); {@code dimensions} lists a node's groups as the answer shows them.
+     */
+    public static Map<OutcomeMetric, Map<Node, Forced>> decide(SmallCellSuppression suppression,
+                                                             Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> counts,
+                                                             List<CataloguePathway> catalogue,
+                                                             Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        Map<Node, List<Unit>> nodes = nodes(counts, catalogue);
+        Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers = new LinkedHashMap<>();
+        Map<OutcomeMetric, Map<Node, long[]>> totals = new LinkedHashMap<>();
+        for (Map.Entry<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> metric : counts.entrySet()) {
+            Map<Node, PublishedRates.Dimension[]> byNode = new LinkedHashMap<>();
+            Map<Node, long[]> totalByNode = new LinkedHashMap<>();
+            nodes.forEach((node, units) -> {
+                OutcomeQuery.Counts sum = sum(units.stream().map(metric.getValue()::get).filter(java.util.Objects::nonNull).toList());
+                byNode.put(node, dimensions.apply(sum).toArray(PublishedRates.Dimension[]::new));
+                totalByNode.put(node, new long[]{sum.population(), sum.successes()});
+            });
+            answers.put(metric.getKey(), byNode);
+            totals.put(metric.getKey(), totalByNode);
+        }
+        Map<OutcomeMetric, Map<Node, Forced>> forced = new LinkedHashMap<>();
+        answers.forEach((metric, byNode) -> {
+            Map<Node, Forced> none = new HashMap<>();
+            byNode.keySet().forEach(node -> none.put(node, Forced.NONE));
+            forced.put(metric, none);
+        });
+        while (true) {
+            Cells cells = new Cells();
+            answers.forEach((metric, byNode) -> byNode.forEach((node, dims) -> {
+                long[] total = totals.get(metric).get(node);
+                PublishedRates.Table table = PublishedRates.publish(suppression, total[0], total[1], List.of(dims), false,
+                        forced.get(metric).get(node));
+                cells.addAnswer(metric, node, table);
+            }));
+            relateScopes(cells, answers, nodes, catalogue);
+            relateLinkedMetrics(cells, answers, totals);
+            Map<Integer, Reason> added = cells.additive.protect();
+            if (added.isEmpty()) {
+                return forced;
+            }
+            added.forEach((cell, reason) -> {
+                Cells.Ref ref = cells.refs.get(cell);
+                Forced current = forced.get(ref.metric()).get(ref.node());
+                Reason why = reason == null ? Reason.COMPLEMENTARY : reason;
+                Forced more;
+                if (ref.key() == null) {
+                    more = new Forced(Map.of(), Map.of(), ref.kind() == Kind.POPULATION ? why : null, ref.kind() == Kind.SUCCESSES ? why : null);
+                } else {
+                    more = new Forced(ref.kind() == Kind.POPULATION ? Map.of(ref.key(), why) : Map.of(),
+                            ref.kind() == Kind.SUCCESSES ? Map.of(ref.key(), why) : Map.of(), null, null);
+                }
+                forced.get(ref.metric()).put(ref.node(), current.and(more));
+            });
+        }
+    }
+
+    /** Every scope a unit counts in: its pathway, the pathway's sectors and regions; each in the unit's district and in all. */
+    static Map<Node, List<Unit>> nodes(Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> counts, List<CataloguePathway> catalogue) {
+        Map<String, List<CataloguePathway>> entries = new HashMap<>();
+        catalogue.forEach(entry -> entries.computeIfAbsent(entry.pathway(), key -> new ArrayList<>()).add(entry));
+        Set<Unit> units = new java.util.TreeSet<>(java.util.Comparator.comparing(Unit::pathway).thenComparing(Unit::district));
+        counts.values().forEach(byUnit -> units.addAll(byUnit.keySet()));
+        Map<Node, List<Unit>> nodes = new LinkedHashMap<>();
+        for (Unit unit : units) {
+            Set<Node> scopes = new LinkedHashSet<>();
+            scopes.add(new Node(Level.PATHWAY, unit.pathway(), null));
+            for (CataloguePathway entry : entries.getOrDefault(unit.pathway(), List.of())) {
+                scopes.add(new Node(Level.REGION, entry.region(), null));
+                if (entry.sector() != null) {
+                    scopes.add(new Node(Level.SECTOR, entry.sector(), null));
+                    scopes.add(new Node(Level.REGION_SECTOR, regionSector(entry.region(), entry.sector()), null));
+                }
+            }
+            for (Node scope : scopes) {
+                nodes.computeIfAbsent(scope, key -> new ArrayList<>()).add(unit);
+                nodes.computeIfAbsent(new Node(scope.level(), scope.id(), unit.district()), key -> new ArrayList<>()).add(unit);
+            }
+        }
+        return nodes;
+    }
+
+    /** A scope is the sum of its districts; a region or a sector (in a district or all) the sum of its pathways. */
+    private static void relateScopes(Cells cells, Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers,
+                                     Map<Node, List<Unit>> nodes, List<CataloguePathway> catalogue) {
+        Map<Node, List<Node>> parts = new LinkedHashMap<>();
+        for (Node node : nodes.keySet()) {
+            if (node.district() != null) {
+                parts.computeIfAbsent(new Node(node.level(), node.id(), null), key -> new ArrayList<>()).add(node);
+            }
+        }
+        for (CataloguePathway entry : catalogue) {
+            for (Node node : nodes.keySet()) {
+                if (node.level() != Level.PATHWAY || !node.id().equals(entry.pathway())) {
+                    continue;
+                }
+                Node region = new Node(Level.REGION, entry.region(), node.district());
+                if (nodes.containsKey(region)) {
+                    addPart(parts, region, node);
+                }
+                if (entry.sector() != null) {
+                    for (Node sector : List.of(new Node(Level.SECTOR, entry.sector(), node.district()),
+                            new Node(Level.REGION_SECTOR, regionSector(entry.region(), entry.sector()), node.district()))) {
+                        if (nodes.containsKey(sector)) {
+                            addPart(parts, sector, node);
+                        }
+                    }
+                }
+            }
+        }
+        for (OutcomeMetric metric : answers.keySet()) {
+            parts.forEach((whole, wholeParts) -> {
+                for (Kind kind : Kind.values()) {
+                    for (String key : cells.keys(metric, whole, kind)) {
+                        Integer wholeCell = cells.cell(metric, whole, kind, key);
+                        int[] partCells = wholeParts.stream().map(part -> cells.cell(metric, part, kind, key))
+                                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+                        if (wholeCell != null) {
+                            cells.additive.relate(wholeCell, partCells, Reason.CROSS_SCOPE);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private static void addPart(Map<Node, List<Node>> parts, Node whole, Node part) {
+        List<Node> list = parts.computeIfAbsent(whole, key -> new ArrayList<>());
+        if (!list.contains(part)) {
+            list.add(part);
+        }
+    }
+
+    /**
+     * A count two metrics publish (see {@link SharedCounts}: the successes of one are the population of another) is
+     * the same number in both answers of a scope: tied by equality, hidden in both or in neither.
+     */
+    private static void relateLinkedMetrics(Cells cells, Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers,
+                                            Map<OutcomeMetric, Map<Node, long[]>> totals) {
+        if (answers.size() < 2) {
+            return;
+        }
+        Set<Node> nodes = answers.values().iterator().next().keySet();
+        for (Node node : nodes) {
+            Map<SharedCounts.Count, List<Map.Entry<OutcomeMetric, Kind>>> carriers = new EnumMap<>(SharedCounts.Count.class);
+            Map<SharedCounts.Count, Long> largest = new EnumMap<>(SharedCounts.Count.class);
+            for (OutcomeMetric metric : answers.keySet()) {
+                long[] total = totals.get(metric).get(node);
+                SharedCounts.populationOf(metric).ifPresent(count -> largest.merge(count, total[0], Math::max));
+                SharedCounts.successesOf(metric).ifPresent(count -> largest.merge(count, total[1], Math::max));
+            }
+            for (OutcomeMetric metric : answers.keySet()) {
+                long[] total = totals.get(metric).get(node);
+                Optional<SharedCounts.Count> population = SharedCounts.populationOf(metric).filter(count -> largest.get(count) == total[0]);
+                Optional<SharedCounts.Count> successes = SharedCounts.successesOf(metric).filter(count -> largest.get(count) == total[1]);
+                population.ifPresent(count -> carriers.computeIfAbsent(count, key -> new ArrayList<>()).add(Map.entry(metric, Kind.POPULATION)));
+                successes.ifPresent(count -> carriers.computeIfAbsent(count, key -> new ArrayList<>()).add(Map.entry(metric, Kind.SUCCESSES)));
+            }
+            carriers.values().forEach(list -> {
+                Map.Entry<OutcomeMetric, Kind> first = list.get(0);
+                for (Map.Entry<OutcomeMetric, Kind> other : list.subList(1, list.size())) {
+                    for (String key : cells.keys(first.getKey(), node, first.getValue())) {
+                        Integer a = cells.cell(first.getKey(), node, first.getValue(), key);
+                        Integer b = cells.cell(other.getKey(), node, other.getValue(), key);
+                        if (a != null && b != null) {
+                            cells.additive.relate(a, new int[]{b}, Reason.LINKED);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
+        long population = 0;
+        long successes = 0;
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        for (OutcomeQuery.Counts part : parts) {
+            population += part.population();
+            successes += part.successes();
+            part.byDimension().forEach((dimension, groups) -> groups.forEach((group, cell) -> {
+                long[] sum = byDimension.get(dimension).computeIfAbsent(group, key -> new long[2]);
+                sum[0] += cell[0];
+                sum[1] += cell[1];
+            }));
+        }
+        return new OutcomeQuery.Counts(population, successes, byDimension, Map.of());
+    }
+
+    /** The counts of every answer as cells of one {@link AdditiveCells}, each answer's breakdowns related to its totals. */
+    private static final class Cells {
+        record Ref(OutcomeMetric metric, Node node, Kind kind, CellKey key) {
+        }
+
+        final AdditiveCells additive = new AdditiveCells();
+        final List<Ref> refs = new ArrayList<>();
+        final Map<Ref, Integer> ids = new HashMap<>();
+        final Map<String, List<String>> keysByAnswer = new HashMap<>();
+
+        void addAnswer(OutcomeMetric metric, Node node, PublishedRates.Table table) {
+            for (Kind kind : Kind.values()) {
+                Long total = kind == Kind.POPULATION ? table.all().population() : table.all().successes();
+                int totalCell = add(metric, node, kind, null, total);
+                List<String> keys = new ArrayList<>();
+                keys.add(TOTAL);
+                for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                    List<Integer> groups = new ArrayList<>();
+                    for (PublishedRates.Row row : dimension.groups()) {
+                        Long count = kind == Kind.POPULATION ? row.population() : row.successes();
+                        CellKey key = new CellKey(dimension.dimension(), row.group());
+                        groups.add(add(metric, node, kind, key, count));
+                        keys.add(dimension.dimension() + "\u0000" + row.group());
+                    }
+                    additive.relate(totalCell, groups.stream().mapToInt(Integer::intValue).toArray(), Reason.COMPLEMENTARY);
+                }
+                keysByAnswer.put(metric + "/" + node + "/" + kind, keys);
+            }
+        }
+
+        private int add(OutcomeMetric metric, Node node, Kind kind, CellKey key, Long published) {
+            Ref ref = new Ref(metric, node, kind, key);
+            // The count itself is needed to choose the smallest; the table shows null for a hidden one, so hidden
+            // counts are taken at their size class only (hidden first, never chosen again).
+            int id = additive.add(published == null ? Long.MAX_VALUE : published, published == null);
+            refs.add(ref);
+            ids.put(ref, id);
+            return id;
+        }
+
+        List<String> keys(OutcomeMetric metric, Node node, Kind kind) {
+            return keysByAnswer.getOrDefault(metric + "/" + node + "/" + kind, List.of());
+        }
+
+        Integer cell(OutcomeMetric metric, Node node, Kind kind, String key) {
+            CellKey cellKey = key.equals(TOTAL) ? null : new CellKey(key.substring(0, key.indexOf('\u0000')), key.substring(key.indexOf('\u0000') + 1));
+            return ids.get(new Ref(metric, node, kind, cellKey));
+        }
+    }
+}

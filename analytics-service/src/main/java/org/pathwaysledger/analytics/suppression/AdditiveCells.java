@@ -1,0 +1,375 @@
+package org.pathwaysledger.analytics.suppression;
+
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts published together, and the sums that tie them: a region's count is the sum of its pathways', a pathway's the
+ * sum of its districts', a total the sum of its groups', and a count two metrics both publish is the same number
+ * twice. Whoever reads several answers can add and subtract them along these relations, so a count hidden in one
+ * answer is only safe when no combination of the published counts gives it back.
+ *
+ * <p>{@link #protect()} hides more counts until that holds: first, while some relation has exactly one hidden member
+ * (the others give it by subtraction), it hides the relation's smallest published member that may still be hidden;
+ * then it audits the whole system exactly — a hidden count is recoverable when its unit vector is in the span of the
+ * relations over the hidden counts (solved by elimination modulo a large prime, which can only over-report) — and for
+ * each recoverable count hides one more member of a relation it is in, until nothing hidden is recoverable or
+ * nothing more may be hidden. Hides only grow, so it ends.
+ *
+ * <p>Frozen counts keep their state: counts already published (or hidden) by a coarser answer computed before, so
+ * that a finer answer adds hides below it and never changes what was published above.
+ */
+public final class AdditiveCells {
+
+    private static final long PRIME = 2_305_843_009_213_693_951L; // 2^61 - 1
+
+    private final List<Long> counts = new ArrayList<>();
+    private final BitSet hidden = new BitSet();
+    private final BitSet frozen = new BitSet();
+    private final List<int[]> relations = new ArrayList<>();
+    private final List<Reason> relationReasons = new ArrayList<>();
+    private final Map<Integer, List<Integer>> relationsOf = new HashMap<>();
+    private final Map<Integer, Reason> addedReasons = new HashMap<>();
+
+    /** A new count; returns its id. */
+    public int add(long count, boolean hiddenAlready) {
+        int id = counts.size();
+        counts.add(count);
+        if (hiddenAlready) {
+            hidden.set(id);
+        }
+        return id;
+    }
+
+    public long count(int cell) {
+        return counts.get(cell);
+    }
+
+    public int size() {
+        return counts.size();
+    }
+
+    /** This count's state (hidden or published) may not change. */
+    public void freeze(int cell) {
+        frozen.set(cell);
+    }
+
+    public boolean hidden(int cell) {
+        return hidden.get(cell);
+    }
+
+    /**
+     * {@code whole} is the sum of {@code parts} (one part: the same count twice). A count hidden because of this
+     * relation gets {@code reason}.
+     */
+    public void relate(int whole, int[] parts, Reason reason) {
+        if (parts.length == 0) {
+            return;
+        }
+        int[] members = new int[parts.length + 1];
+        members[0] = whole;
+        System.arraycopy(parts, 0, members, 1, parts.length);
+        int relation = relations.size();
+        relations.add(members);
+        relationReasons.add(reason);
+        for (int member : members) {
+            relationsOf.computeIfAbsent(member, key -> new ArrayList<>(4)).add(relation);
+        }
+    }
+
+    /** The counts {@link #protect()} hid, with the reason of the relation that needed each. */
+    public Map<Integer, Reason> added() {
+        return addedReasons;
+    }
+
+    /** Hides counts until no hidden count can be worked out from the published ones (or none may be hidden). */
+    public Map<Integer, Reason> protect() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int relation = 0; relation < relations.size(); relation++) {
+                int[] members = relations.get(relation);
+                int hiddenMembers = 0;
+                for (int member : members) {
+                    if (hidden.get(member)) {
+                        hiddenMembers++;
+                    }
+                }
+                if (hiddenMembers == 1 && hideSmallest(relation)) {
+                    changed = true;
+                }
+            }
+            if (changed) {
+                continue;
+            }
+            // Each count still recoverable gets one more hide, in the nearest relation (through hidden counts) that
+            // still has a count to hide; one audit per round rather than per hide keeps it fast on large families.
+            java.util.Set<Integer> touched = new java.util.HashSet<>();
+            for (int recoverable : recoverable()) {
+                if (hideNearest(recoverable, touched)) {
+                    changed = true;
+                }
+            }
+        }
+        return addedReasons;
+    }
+
+    /**
+     * Hides a count in the relation nearest to {@code cell} (breadth first through hidden counts) that still has one
+     * to hide; marks the counts of the relations crossed as {@code touched}, as that hide may already protect them.
+     */
+    private boolean hideNearest(int cell, java.util.Set<Integer> touched) {
+        java.util.ArrayDeque<Integer> cells = new java.util.ArrayDeque<>(List.of(cell));
+        java.util.Set<Integer> seenCells = new java.util.HashSet<>(List.of(cell));
+        java.util.Set<Integer> seenRelations = new java.util.HashSet<>();
+        while (!cells.isEmpty()) {
+            int current = cells.poll();
+            for (int relation : relationsOf.getOrDefault(current, List.of())) {
+                if (!seenRelations.add(relation)) {
+                    continue;
+                }
+                for (int member : relations.get(relation)) {
+                    touched.add(member);
+                }
+                if (hideSmallest(relation)) {
+                    return true;
+                }
+                for (int member : relations.get(relation)) {
+                    if (hidden.get(member) && seenCells.add(member)) {
+                        cells.add(member);
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Hides the relation's smallest published, unfrozen member (a part before the whole on a tie); false if none. */
+    private boolean hideSmallest(int relation) {
+        int[] members = relations.get(relation);
+        int chosen = -1;
+        for (int i = members.length - 1; i >= 0; i--) { // parts first: the finer count goes before the sum
+            int member = members[i];
+            if (hidden.get(member) || frozen.get(member)) {
+                continue;
+            }
+            if (chosen < 0 || counts.get(member) < counts.get(chosen)) {
+                chosen = member;
+            }
+        }
+        if (chosen < 0) {
+            return false;
+        }
+        hidden.set(chosen);
+        addedReasons.put(chosen, relationReasons.get(relation));
+        return true;
+    }
+
+    /**
+     * The hidden counts that the published ones give back exactly, through any combination of the relations. A relation
+     * restricted to its hidden members is a linear equation with known right-hand side; a hidden count is determined
+     * when its unit vector lies in the span of these equations, which the reduced row echelon form shows as a row with
+     * that count alone.
+     */
+    public List<Integer> recoverable() {
+        Map<Integer, Integer> variable = new HashMap<>();
+        List<Integer> cells = new ArrayList<>();
+        for (int cell = hidden.nextSetBit(0); cell >= 0; cell = hidden.nextSetBit(cell + 1)) {
+            variable.put(cell, cells.size());
+            cells.add(cell);
+        }
+        // Independent groups of hidden counts (linked through relations) are solved separately: smaller systems.
+        int[] component = new int[cells.size()];
+        Arrays.fill(component, -1);
+        List<List<int[]>> rowsByComponent = new ArrayList<>();
+        int[] parent = new int[cells.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        List<int[]> rows = new ArrayList<>();
+        for (int[] members : relations) {
+            int[] row = Arrays.stream(members).filter(hidden::get).map(variable::get).toArray();
+            if (row.length == 0) {
+                continue;
+            }
+            // whole = sum(parts): the whole has coefficient +1 and the parts -1; only the hidden ones are unknown.
+            int[] signed = new int[row.length];
+            int k = 0;
+            for (int m = 0; m < members.length; m++) {
+                if (hidden.get(members[m])) {
+                    signed[k++] = m == 0 ? variable.get(members[m]) + 1 : -(variable.get(members[m]) + 1);
+                }
+            }
+            rows.add(signed);
+            for (int v : row) {
+                union(parent, row[0], v);
+            }
+        }
+        Map<Integer, Integer> componentIndex = new HashMap<>();
+        for (int[] row : rows) {
+            int root = find(parent, Math.abs(row[0]) - 1);
+            int index = componentIndex.computeIfAbsent(root, key -> {
+                rowsByComponent.add(new ArrayList<>());
+                return rowsByComponent.size() - 1;
+            });
+            rowsByComponent.get(index).add(row);
+        }
+        List<Integer> determined = new ArrayList<>();
+        for (List<int[]> system : rowsByComponent) {
+            for (int v : solve(system)) {
+                determined.add(cells.get(v));
+            }
+        }
+        determined.sort(Integer::compare);
+        return determined;
+    }
+
+    /** A sparse row modulo p: sorted variables and their non-zero coefficients. */
+    private record Row(int[] variables, long[] coefficients) {
+        int first() {
+            return variables[0];
+        }
+
+        /** this - factor * other, zeros dropped. */
+        Row minus(long factor, Row other) {
+            int[] vs = new int[variables.length + other.variables.length];
+            long[] cs = new long[vs.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < variables.length || j < other.variables.length) {
+                int v;
+                long c;
+                if (j >= other.variables.length || (i < variables.length && variables[i] < other.variables[j])) {
+                    v = variables[i];
+                    c = coefficients[i++];
+                } else if (i >= variables.length || other.variables[j] < variables[i]) {
+                    v = other.variables[j];
+                    c = negate(multiply(factor, other.coefficients[j++]));
+                } else {
+                    v = variables[i];
+                    c = add(coefficients[i++], negate(multiply(factor, other.coefficients[j++])));
+                }
+                if (c != 0) {
+                    vs[n] = v;
+                    cs[n++] = c;
+                }
+            }
+            return new Row(Arrays.copyOf(vs, n), Arrays.copyOf(cs, n));
+        }
+
+        Row scaled(long factor) {
+            long[] cs = new long[coefficients.length];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = multiply(coefficients[i], factor);
+            }
+            return new Row(variables, cs);
+        }
+    }
+
+    /** Variables (0-based) with a unit row in the reduced row echelon form of the signed sparse rows (index+1, sign). */
+    private static List<Integer> solve(List<int[]> signedRows) {
+        Map<Integer, Row> pivots = new HashMap<>(); // leading variable -> its row, leading coefficient 1
+        for (int[] signed : signedRows) {
+            java.util.TreeMap<Integer, Long> entries = new java.util.TreeMap<>();
+            for (int entry : signed) {
+                entries.merge(Math.abs(entry) - 1, entry > 0 ? 1L : PRIME - 1, AdditiveCells::add);
+            }
+            entries.values().removeIf(c -> c == 0);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            Row row = new Row(entries.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    entries.values().stream().mapToLong(Long::longValue).toArray());
+            // Forward elimination: while the row starts on a pivot, subtract that pivot's row (which removes it).
+            while (row.variables.length > 0 && pivots.containsKey(row.first())) {
+                row = row.minus(row.coefficients[0], pivots.get(row.first()));
+            }
+            if (row.variables.length > 0) {
+                pivots.put(row.first(), row.scaled(inverse(row.coefficients[0])));
+            }
+        }
+        // Back substitution, last pivot first: each row loses every other pivot variable (reduced echelon form).
+        List<Integer> order = new ArrayList<>(pivots.keySet());
+        order.sort(java.util.Comparator.reverseOrder());
+        List<Integer> determined = new ArrayList<>();
+        for (int pivot : order) {
+            Row row = pivots.get(pivot);
+            boolean reduced = false;
+            while (!reduced) {
+                reduced = true;
+                for (int i = 1; i < row.variables.length; i++) {
+                    Row other = pivots.get(row.variables[i]);
+                    if (other != null) {
+                        row = row.minus(row.coefficients[i], other);
+                        reduced = false;
+                        break;
+                    }
+                }
+            }
+            pivots.put(pivot, row);
+            if (row.variables.length == 1) {
+                determined.add(pivot);
+            }
+        }
+        return determined;
+    }
+
+    private static long negate(long a) {
+        return a == 0 ? 0 : PRIME - a;
+    }
+
+    private static long add(long a, long b) {
+        long sum = a + b;
+        return sum >= PRIME ? sum - PRIME : sum;
+    }
+
+    private static long multiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        // (high * 2^64 + low) mod (2^61 - 1)
+        long lowPart = low & PRIME;
+        long rest = (low >>> 61) | (high << 3);
+        long result = lowPart + rest;
+        while (result >= PRIME) {
+            result -= PRIME;
+        }
+        return result;
+    }
+
+    private static long inverse(long a) {
+        long result = 1;
+        long base = a;
+        long exponent = PRIME - 2;
+        while (exponent > 0) {
+            if ((exponent & 1) == 1) {
+                result = multiply(result, base);
+            }
+            base = multiply(base, base);
+            exponent >>= 1;
+        }
+        return result;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[ra] = rb;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.suppression.AdditiveCells;
+import org.pathwaysledger.analytics.suppression.PublishedRates;
+import org.pathwaysledger.analytics.suppression.PublishedRates.Forced;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Answers at different scopes add up: these tests read every scope's published answer, as an analyst could, and
+ * check that no hidden count can be worked out from all of them together.
+ */
+class ScopeFamilyTest {
+
+    private static final SmallCellSuppression SUPPRESSION = new SmallCellSuppression(10);
+    /** A metric no other metric shares counts with. */
+    private static final OutcomeMetric METRIC = java.util.Arrays.stream(OutcomeMetric.values())
+            .filter(metric -> SharedCounts.linkedTo(metric).size() == 1).findFirst().orElseThrow();
+
+    /** One synthetic entrant: a group per dimension and whether they succeeded. */
+    private record Entrant(String pathway, String district, Map<Dimension, String> groups, boolean success) {
+    }
+
+    @Test
+    void a_districts_hidden_count_is_not_the_pathway_minus_the_other_district() {
+        // Pathway P: district A has 3 foster youth of 40 entrants, district B 20 of 40. Alone, A hides its 3 (and its
+        // 37 as the complement) while B and the pathway publish 20 and 23: 23 - 20 = 3.
+        List<Entrant> entrants = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            entrants.add(entrant("P", "A", i < 3, i % 2 == 0));
+            entrants.add(entrant("P", "B", i < 20, i % 2 == 0));
+        }
+        Map<ScopeFamily.Node, PublishedRates.Table> published = publishAll(entrants, List.of(new ScopeFamily.CataloguePathway("R", "P", "S")));
+
+        Long pathway = population(published, new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, "P", null), "FOSTER", "Y");
+        Long districtA = population(published, new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, "P", "A"), "FOSTER", "Y");
+        Long districtB = population(published, new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, "P", "B"), "FOSTER", "Y");
+        assertThat(districtA).as("3 foster youth in district A").isNull();
+        assertThat(pathway == null || districtB == null).as("pathway %s and district B %s would give A's away", pathway, districtB).isTrue();
+        // The region (one pathway) and the sector publish the pathway's count: hidden there too.
+        assertThat(population(published, new ScopeFamily.Node(ScopeFamily.Level.REGION, "R", null), "FOSTER", "Y")).isEqualTo(pathway);
+        assertThat(rowReason(published, new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, "P", "B"), "FOSTER", "Y"))
+                .isIn(Reason.CROSS_SCOPE, null);
+        assertNothingHiddenIsRecoverable(published, List.of(new ScopeFamily.CataloguePathway("R", "P", "S")));
+    }
+
+    @RepeatedTest(25)
+    void on_random_regions_no_published_count_is_small_and_no_hidden_count_is_recoverable_from_all_scopes(RepetitionInfo repetition) {
+        Random random = new Random(7919L * repetition.getCurrentRepetition());
+        List<ScopeFamily.CataloguePathway> catalogue = new ArrayList<>();
+        int regions = 1 + random.nextInt(2);
+        int pathways = 2 + random.nextInt(4);
+        for (int p = 0; p < pathways; p++) {
+            String region = "R" + random.nextInt(regions);
+            String sector = random.nextInt(4) == 0 ? null : "S" + random.nextInt(2);
+            catalogue.add(new ScopeFamily.CataloguePathway(region, "P" + p, sector));
+        }
+        int districts = 2 + random.nextInt(3);
+        List<Entrant> entrants = new ArrayList<>();
+        for (int p = 0; p < pathways; p++) {
+            for (int d = 0; d < districts; d++) {
+                int size = random.nextInt(5) == 0 ? random.nextInt(8) : random.nextInt(70);
+                double fosterShare = random.nextDouble() * 0.3;
+                double successShare = random.nextDouble();
+                for (int i = 0; i < size; i++) {
+                    entrants.add(entrant("P" + p, "D" + d, random.nextDouble() < fosterShare, random.nextDouble() < successShare, random));
+                }
+            }
+        }
+        Map<ScopeFamily.Node, PublishedRates.Table> published = publishAll(entrants, catalogue);
+
+        for (PublishedRates.Table table : published.values()) {
+            if (table.all().population() != null) {
+                assertThat(table.all().population()).isGreaterThanOrEqualTo(10);
+            }
+            for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                for (PublishedRates.Row row : dimension.groups()) {
+                    if (row.population() != null) {
+                        assertThat(row.population()).as("%s %s", dimension.dimension(), row.group()).isGreaterThanOrEqualTo(10);
+                    }
+                    if (row.successes() != null) {
+                        assertThat(row.successes()).isGreaterThanOrEqualTo(10);
+                    }
+                }
+            }
+        }
+        assertNothingHiddenIsRecoverable(published, catalogue);
+    }
+
+    /** Every scope's answer, as the controller publishes it: its own rules plus the family's decision. */
+    private static Map<ScopeFamily.Node, PublishedRates.Table> publishAll(List<Entrant> entrants, List<ScopeFamily.CataloguePathway> catalogue) {
+        Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
+        Map<ScopeFamily.Unit, List<Entrant>> byUnit = new LinkedHashMap<>();
+        entrants.forEach(entrant -> byUnit.computeIfAbsent(new ScopeFamily.Unit(entrant.pathway(), entrant.district()), key -> new ArrayList<>()).add(entrant));
+        byUnit.forEach((unit, list) -> units.put(unit, counts(list)));
+        Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = Map.of(METRIC, units);
+        Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided = ScopeFamily.decide(SUPPRESSION, counts, catalogue,
+                unit -> OutcomeController.dimensions(unit, List.of(), false));
+        Map<ScopeFamily.Node, PublishedRates.Table> published = new LinkedHashMap<>();
+        ScopeFamily.nodes(counts, catalogue).forEach((node, nodeUnits) -> {
+            OutcomeQuery.Counts sum = counts(nodeUnits.stream().flatMap(unit -> byUnit.get(unit).stream()).toList());
+            published.put(node, PublishedRates.publish(SUPPRESSION, sum.population(), sum.successes(),
+                    OutcomeController.dimensions(sum, List.of(), false), false, decided.get(METRIC).get(node)));
+        });
+        return published;
+    }
+
+    /**
+     * The analyst's view: every published answer, the sums that tie them (worked out here from the catalogue, not by
+     * the code under test), and an exact check that no hidden count is determined by them.
+     */
+    private static void assertNothingHiddenIsRecoverable(Map<ScopeFamily.Node, PublishedRates.Table> published,
+                                                         List<ScopeFamily.CataloguePathway> catalogue) {
+        AdditiveCells audit = new AdditiveCells();
+        Map<String, Integer> cell = new HashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        published.forEach((node, table) -> {
+            for (String kind : List.of("n", "k")) {
+                Long total = kind.equals("n") ? table.all().population() : table.all().successes();
+                int totalCell = audit.add(total == null ? 0 : total, total == null);
+                cell.put(node + kind + "ALL", totalCell);
+                keys.add(kind + "ALL");
+                for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                    List<Integer> parts = new ArrayList<>();
+                    for (PublishedRates.Row row : dimension.groups()) {
+                        Long count = kind.equals("n") ? row.population() : row.successes();
+                        int id = audit.add(count == null ? 0 : count, count == null);
+                        cell.put(node + kind + dimension.dimension() + "|" + row.group(), id);
+                        keys.add(kind + dimension.dimension() + "|" + row.group());
+                        parts.add(id);
+                    }
+                    audit.relate(totalCell, parts.stream().mapToInt(Integer::intValue).toArray(), Reason.COMPLEMENTARY);
+                }
+            }
+        });
+        for (ScopeFamily.Node whole : published.keySet()) {
+            List<ScopeFamily.Node> parts = new ArrayList<>();
+            for (ScopeFamily.Node part : published.keySet()) {
+                boolean sameCatalogueNode = part.level() == whole.level() && part.id().equals(whole.id());
+                if (whole.district() == null && part.district() != null && sameCatalogueNode) {
+                    parts.add(part); // a scope = the sum of its districts
+                }
+                if (part.level() == ScopeFamily.Level.PATHWAY && whole.level() != ScopeFamily.Level.PATHWAY
+                        && java.util.Objects.equals(part.district(), whole.district())
+                        && catalogue.stream().anyMatch(entry -> entry.pathway().equals(part.id()) && contains(whole, entry))) {
+                    parts.add(part); // a region / sector = the sum of its pathways
+                }
+            }
+            if (parts.isEmpty()) {
+                continue;
+            }
+            for (String key : keys) {
+                Integer wholeCell = cell.get(whole + key);
+                int[] partCells = parts.stream().map(part -> cell.get(part + key)).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+                if (wholeCell != null) {
+                    audit.relate(wholeCell, partCells, Reason.CROSS_SCOPE);
+                }
+            }
+        }
+        assertThat(audit.recoverable()).as("hidden counts an analyst can work out from all answers").isEmpty();
+    }
+
+    private static boolean contains(ScopeFamily.Node whole, ScopeFamily.CataloguePathway entry) {
+        return switch (whole.level()) {
+            case REGION -> whole.id().equals(entry.region());
+            case SECTOR -> whole.id().equals(entry.sector());
+            case REGION_SECTOR -> entry.sector() != null && whole.id().equals(ScopeFamily.regionSector(entry.region(), entry.sector()));
+            case PATHWAY -> false;
+        };
+    }
+
+    private static Long population(Map<ScopeFamily.Node, PublishedRates.Table> published, ScopeFamily.Node node, String dimension, String group) {
+        return row(published, node, dimension, group).population();
+    }
+
+    private static Reason rowReason(Map<ScopeFamily.Node, PublishedRates.Table> published, ScopeFamily.Node node, String dimension, String group) {
+        return row(published, node, dimension, group).reason();
+    }
+
+    private static PublishedRates.Row row(Map<ScopeFamily.Node, PublishedRates.Table> published, ScopeFamily.Node node, String dimension, String group) {
+        return published.get(node).dimensions().stream().filter(rows -> rows.dimension().equals(dimension)).findFirst().orElseThrow()
+                .groups().stream().filter(row -> row.group().equals(group)).findFirst().orElseThrow();
+    }
+
+    private static Entrant entrant(String pathway, String district, boolean foster, boolean success) {
+        return entrant(pathway, district, foster, success, null);
+    }
+
+    /** Everyone else in the largest groups, so that the test's small cells are the ones it sets (or random ones). */
+    private static Entrant entrant(String pathway, String district, boolean foster, boolean success, Random random) {
+        Map<Dimension, String> groups = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            List<Dimension.Group> all = dimension.groups(false);
+            String group = switch (dimension) {
+                case FOSTER -> foster ? "Y" : "N";
+                case RACE_ETHNICITY -> random == null ? all.get(0).code() : all.get(random.nextInt(3) == 0 ? random.nextInt(all.size()) : 0).code();
+                case SEX -> random == null ? all.get(0).code() : all.get(random.nextInt(2)).code();
+                default -> random != null && random.nextInt(4) == 0 ? "Y" : "N";
+            };
+            groups.put(dimension, group);
+        }
+        return new Entrant(pathway, district, groups, success);
+    }
+
+    private static OutcomeQuery.Counts counts(List<Entrant> entrants) {
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        long successes = 0;
+        for (Entrant entrant : entrants) {
+            successes += entrant.success() ? 1 : 0;
+            entrant.groups().forEach((dimension, group) -> {
+                long[] cell = byDimension.get(dimension).computeIfAbsent(group, key -> new long[2]);
+                cell[0]++;
+                cell[1] += entrant.success() ? 1 : 0;
+            });
+        }
+        return new OutcomeQuery.Counts(entrants.size(), successes, byDimension, Map.of());
+    }
+}
