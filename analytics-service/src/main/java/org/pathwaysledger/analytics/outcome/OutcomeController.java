@@ -137,14 +137,15 @@ public class OutcomeController {
     }
 
     /**
-     * Publishes {@code metric}'s answer consistently with every other scope's ({@link ScopeFamily}: a count hidden in
-     * a district's answer cannot be worked out from the pathway's and the other districts'), and together with the
-     * metrics that publish some of the same counts (see {@link SharedCounts}).
+     * Publishes {@code metric}'s answer together with the metrics that publish some of the same counts (see
+     * {@link SharedCounts}); with suppression across scopes switched on, consistently with every other scope's too
+     * ({@link ScopeFamily}: a count hidden in a district's answer cannot be worked out from the pathway's and the other
+     * districts').
      */
     private PublishedRates.Table publishLinked(OutcomeMetric metric, OutcomeQuery.Counts counts, Scope scope, Instant knownAt,
                                                List<List<Dimension>> intersections, boolean pool) {
         PublishedRates.Forced acrossScopes = families.forced(metric, scope, knownAt, unit -> dimensions(unit, List.of()));
-        if (scope.school() == null && intersections.isEmpty()) {
+        if (families.enabled() && scope.school() == null && intersections.isEmpty()) {
             // The family's decision already holds this scope's linked metrics and every other scope: read it as it is.
             return PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool,
                     acrossScopes);
@@ -156,7 +157,7 @@ public class OutcomeController {
             answers.put(linked, new SharedCounts.Unpublished(linkedCounts.population(), linkedCounts.successes(), dimensions(linkedCounts, intersections)));
         }
         Map<OutcomeMetric, PublishedRates.Forced> enclosing = new java.util.HashMap<>();
-        for (OutcomeMetric linked : answers.keySet()) {
+        for (OutcomeMetric linked : families.enabled() ? answers.keySet() : java.util.Set.<OutcomeMetric>of()) {
             enclosing.put(linked, linked == metric ? acrossScopes : families.forced(linked, scope, knownAt, unit -> dimensions(unit, List.of())));
         }
         return SharedCounts.publish(suppression, answers, pool, enclosing).get(metric);

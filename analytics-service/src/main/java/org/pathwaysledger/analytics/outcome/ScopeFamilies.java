@@ -16,6 +16,11 @@ import java.util.function.Function;
 /**
  * The {@link ScopeFamily} decisions, kept per data position: a decision covers every scope of a metric family at
  * once, so it is worked out once per (family, as-of date) and reused until the read model applies another event.
+ *
+ * <p>Opt-in ({@code pathways.analytics.suppression.across-scopes=true}, default false): on this machine the strict
+ * decision hides most counts of a small region and takes seconds to minutes per family (BENCHMARKS.md, "Suppression
+ * across scopes"), so by default each answer is suppressed on its own, as before, and the README says what that leaves
+ * open (a count hidden in a district's answer can be worked out from the pathway's and the other districts').
  */
 @Component
 public class ScopeFamilies {
@@ -35,15 +40,27 @@ public class ScopeFamilies {
         }
     };
 
-    public ScopeFamilies(OutcomeQuery outcomes, SmallCellSuppression suppression, TransactionalEventConsumer consumer) {
+    private final boolean enabled;
+
+    public ScopeFamilies(OutcomeQuery outcomes, SmallCellSuppression suppression, TransactionalEventConsumer consumer,
+                         @org.springframework.beans.factory.annotation.Value("${pathways.analytics.suppression.across-scopes:false}") boolean enabled) {
         this.outcomes = outcomes;
         this.suppression = suppression;
         this.consumer = consumer;
+        this.enabled = enabled;
+    }
+
+    /** Whether answers are decided across scopes (the setting). */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** What {@code metric}'s answer at {@code scope} hides on top of its own rules so that no scope's answer gives away another's. */
     public Forced forced(OutcomeMetric metric, Scope scope, Instant asOf,
                          Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        if (!enabled) {
+            return Forced.NONE;
+        }
         List<OutcomeMetric> family = SharedCounts.linkedTo(metric);
         OutcomeMetric head = family.stream().min(java.util.Comparator.naturalOrder()).orElseThrow();
         var status = consumer.status();

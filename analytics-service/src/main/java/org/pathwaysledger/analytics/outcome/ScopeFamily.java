@@ -178,7 +178,7 @@ public final class ScopeFamily {
                         int[] partCells = wholeParts.stream().map(part -> cells.cell(metric, part, kind, key))
                                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
                         if (wholeCell != null) {
-                            cells.additive.relate(wholeCell, partCells, Reason.CROSS_SCOPE);
+                            cells.additive.relate(wholeCell, partCells, Reason.CROSS_SCOPE, true);
                         }
                     }
                 }

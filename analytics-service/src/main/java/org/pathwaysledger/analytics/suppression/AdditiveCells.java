@@ -34,6 +34,7 @@ public final class AdditiveCells {
     private final BitSet frozen = new BitSet();
     private final List<int[]> relations = new ArrayList<>();
     private final List<Reason> relationReasons = new ArrayList<>();
+    private final BitSet wholeAbsorbs = new BitSet();
     private final Map<Integer, List<Integer>> relationsOf = new HashMap<>();
     private final Map<Integer, Reason> addedReasons = new HashMap<>();
 
@@ -69,8 +70,20 @@ public final class AdditiveCells {
      * relation gets {@code reason}.
      */
     public void relate(int whole, int[] parts, Reason reason) {
+        relate(whole, parts, reason, false);
+    }
+
+    /**
+     * As {@link #relate(int, int[], Reason)}; with {@code wholeAbsorbs}, a further hide goes to the whole rather than
+     * to a part that is more than half of it (see {@link #hideSmallest}): for sums across scopes, where the whole is
+     * another answer, not the total line of the same one.
+     */
+    public void relate(int whole, int[] parts, Reason reason, boolean wholeAbsorbs) {
         if (parts.length == 0) {
             return;
+        }
+        if (wholeAbsorbs) {
+            this.wholeAbsorbs.set(relations.size());
         }
         int[] members = new int[parts.length + 1];
         members[0] = whole;
@@ -112,7 +125,7 @@ public final class AdditiveCells {
             // still has a count to hide; one audit per round rather than per hide keeps it fast on large families.
             java.util.Set<Integer> touched = new java.util.HashSet<>();
             for (int recoverable : recoverable()) {
-                if (hideNearest(recoverable, touched)) {
+                if (!touched.contains(recoverable) && hideNearest(recoverable, touched)) {
                     changed = true;
                 }
             }
@@ -150,18 +163,26 @@ public final class AdditiveCells {
         return false;
     }
 
-    /** Hides the relation's smallest published, unfrozen member (a part before the whole on a tie); false if none. */
+    /**
+     * Hides one more member of the relation: its smallest published part that may still be hidden (the whole if none);
+     * in a relation whose whole absorbs, the whole instead where that part is more than half of it (a region with one large pathway and one tiny one: hiding the
+     * large pathway would hide most of what the region tells, while the region, once its tiny part is hidden, tells
+     * nothing the large one does not). False if nothing may be hidden.
+     */
     private boolean hideSmallest(int relation) {
         int[] members = relations.get(relation);
-        int chosen = -1;
-        for (int i = members.length - 1; i >= 0; i--) { // parts first: the finer count goes before the sum
+        int part = -1;
+        for (int i = 1; i < members.length; i++) {
             int member = members[i];
-            if (hidden.get(member) || frozen.get(member)) {
-                continue;
+            if (!hidden.get(member) && !frozen.get(member) && (part < 0 || counts.get(member) < counts.get(part))) {
+                part = member;
             }
-            if (chosen < 0 || counts.get(member) < counts.get(chosen)) {
-                chosen = member;
-            }
+        }
+        int whole = members[0];
+        boolean wholeAvailable = !hidden.get(whole) && !frozen.get(whole);
+        int chosen = part;
+        if (wholeAvailable && (part < 0 || (wholeAbsorbs.get(relation) && members.length > 2 && counts.get(part) * 2 > counts.get(whole)))) {
+            chosen = whole;
         }
         if (chosen < 0) {
             return false;

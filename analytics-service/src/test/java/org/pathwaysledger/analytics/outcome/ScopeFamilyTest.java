@@ -53,12 +53,12 @@ class ScopeFamilyTest {
         assertThat(pathway == null || districtB == null).as("pathway %s and district B %s would give A's away", pathway, districtB).isTrue();
         // The region (one pathway) and the sector publish the pathway's count: hidden there too.
         assertThat(population(published, new ScopeFamily.Node(ScopeFamily.Level.REGION, "R", null), "FOSTER", "Y")).isEqualTo(pathway);
-        assertThat(rowReason(published, new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, "P", "B"), "FOSTER", "Y"))
-                .isIn(Reason.CROSS_SCOPE, null);
+        assertThat(published.values().stream().flatMap(table -> table.dimensions().stream()).flatMap(rows -> rows.groups().stream())
+                .anyMatch(row -> row.reason() == Reason.CROSS_SCOPE)).as("a count hidden across scopes says so").isTrue();
         assertNothingHiddenIsRecoverable(published, List.of(new ScopeFamily.CataloguePathway("R", "P", "S")));
     }
 
-    @RepeatedTest(25)
+    @RepeatedTest(15)
     void on_random_regions_no_published_count_is_small_and_no_hidden_count_is_recoverable_from_all_scopes(RepetitionInfo repetition) {
         Random random = new Random(7919L * repetition.getCurrentRepetition());
         List<ScopeFamily.CataloguePathway> catalogue = new ArrayList<>();
@@ -123,7 +123,7 @@ class ScopeFamilyTest {
      * The analyst's view: every published answer, the sums that tie them (worked out here from the catalogue, not by
      * the code under test), and an exact check that no hidden count is determined by them.
      */
-    private static void assertNothingHiddenIsRecoverable(Map<ScopeFamily.Node, PublishedRates.Table> published,
+    static void assertNothingHiddenIsRecoverable(Map<ScopeFamily.Node, PublishedRates.Table> published,
                                                          List<ScopeFamily.CataloguePathway> catalogue) {
         AdditiveCells audit = new AdditiveCells();
         Map<String, Integer> cell = new HashMap<>();
@@ -185,10 +185,6 @@ class ScopeFamilyTest {
 
     private static Long population(Map<ScopeFamily.Node, PublishedRates.Table> published, ScopeFamily.Node node, String dimension, String group) {
         return row(published, node, dimension, group).population();
-    }
-
-    private static Reason rowReason(Map<ScopeFamily.Node, PublishedRates.Table> published, ScopeFamily.Node node, String dimension, String group) {
-        return row(published, node, dimension, group).reason();
     }
 
     private static PublishedRates.Row row(Map<ScopeFamily.Node, PublishedRates.Table> published, ScopeFamily.Node node, String dimension, String group) {

@@ -1,0 +1,97 @@
+package org.pathwaysledger.launcher;
+
+import org.pathwaysledger.analytics.outcome.OutcomeController;
+import org.pathwaysledger.analytics.outcome.OutcomeMetric;
+import org.pathwaysledger.analytics.outcome.OutcomeQuery;
+import org.pathwaysledger.analytics.outcome.ScopeFamily;
+import org.pathwaysledger.analytics.outcome.SharedCounts;
+import org.pathwaysledger.analytics.subgroup.Dimension;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * What deciding one metric family's suppression across every scope costs (no database: synthetic unit counts), for a
+ * region of {@code pathways} pathways in {@code sectors} sectors and {@code districts} districts with about
+ * {@code students} entrants in all: {@code java -cp deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar
+ * -Dloader.main=org.pathwaysledger.launcher.ScopeFamilyBenchmark org.springframework.boot.loader.launch.PropertiesLauncher
+ * [pathways] [districts] [sectors] [students]}.
+ */
+public final class ScopeFamilyBenchmark {
+
+    private ScopeFamilyBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int pathways = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int districts = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        int sectors = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int students = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        Random random = new Random(42);
+        List<ScopeFamily.CataloguePathway> catalogue = new ArrayList<>();
+        for (int p = 0; p < pathways; p++) {
+            catalogue.add(new ScopeFamily.CataloguePathway("R", "P" + p, "S" + (p % sectors)));
+        }
+        // Unit sizes spread like real ones: a few large programmes, many small ones, some pathways absent from a district.
+        double[] weights = new double[pathways * districts];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = random.nextInt(4) == 0 ? 0 : Math.pow(random.nextDouble(), 3);
+            sum += weights[i];
+        }
+        OutcomeMetric metric = OutcomeMetric.EARLY_COLLEGE_CREDIT;
+        Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
+        for (int p = 0; p < pathways; p++) {
+            for (int d = 0; d < districts; d++) {
+                int size = (int) Math.round(students * weights[p * districts + d] / sum);
+                if (size > 0) {
+                    units.put(new ScopeFamily.Unit("P" + p, "D" + d), counts(size, random));
+                }
+            }
+        }
+        Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = Map.of(metric, units);
+        System.out.printf("%nScope family: %d pathways in %d sectors, %d districts, %,d units, %,d entrants; metric %s (%d linked)%n",
+                pathways, sectors, districts, units.size(), students, metric.id(), SharedCounts.linkedTo(metric).size());
+        SmallCellSuppression suppression = new SmallCellSuppression(10);
+        for (int round = 0; round < 5; round++) {
+            long started = System.nanoTime();
+            Map<OutcomeMetric, Map<ScopeFamily.Node, org.pathwaysledger.analytics.suppression.PublishedRates.Forced>> decided =
+                    ScopeFamily.decide(suppression, counts, catalogue, unit -> OutcomeController.dimensions(unit, List.of(), false));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            int forcedCells = decided.get(metric).values().stream().mapToInt(f -> f.populations().size() + f.successes().size()).sum();
+            System.out.printf("  round %d: %,d ms for %,d scopes; %,d counts hidden across scopes%n", round + 1, millis,
+                    decided.get(metric).size(), forcedCells);
+        }
+    }
+
+    private static OutcomeQuery.Counts counts(int size, Random random) {
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        long successes = 0;
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        double rate = random.nextDouble();
+        for (int i = 0; i < size; i++) {
+            boolean success = random.nextDouble() < rate;
+            successes += success ? 1 : 0;
+            for (Dimension dimension : Dimension.values()) {
+                List<Dimension.Group> groups = dimension.groups(false);
+                String group = switch (dimension) {
+                    case RACE_ETHNICITY -> groups.get(Math.min(groups.size() - 1, (int) (Math.pow(random.nextDouble(), 2) * groups.size()))).code();
+                    case SEX -> groups.get(random.nextInt(20) == 0 ? 2 + random.nextInt(2) : random.nextInt(2)).code();
+                    default -> random.nextInt(dimension.ordinal() % 2 == 0 ? 4 : 12) == 0 ? "Y" : "N";
+                };
+                long[] cell = byDimension.get(dimension).computeIfAbsent(group, key -> new long[2]);
+                cell[0]++;
+                cell[1] += success ? 1 : 0;
+            }
+        }
+        return new OutcomeQuery.Counts(size, successes, byDimension, Map.of());
+    }
+}
