@@ -130,6 +130,8 @@ public class OutcomeController {
         PublishedRates.Table table = participation || !linked
                 ? PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool)
                 : publishLinked(metric, counts, scope, knownAt, intersections, pool);
+        // An intersection's cells add up to its dimensions' groups, not only to the total.
+        table = org.pathwaysledger.analytics.suppression.IntersectionSuppression.protect(table);
         MetricDescription described = participation ? (metricId.equals(CTE_STUDENTS.id()) ? CTE_STUDENTS : PARTICIPATION) : describe(metric);
         return new OutcomeAnswer(described.id(), described.title(), described.numerator(), described.denominator(),
                 scope.pathway() == null ? null : scope.pathway().value(), scope.district() == null ? null : scope.district().value(),
