@@ -67,7 +67,19 @@ public final class ScopeFamily {
                                                              Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> counts,
                                                              List<CataloguePathway> catalogue,
                                                              Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
-        Map<Node, List<Unit>> nodes = nodes(counts, catalogue);
+        Map<Node, List<Unit>> allNodes = nodes(counts, catalogue);
+        // Scopes made of the same units (a sector of one pathway, a pathway in one district only, a sector within the
+        // only region that has it) are the same counts: decided once, as one answer, and read by each of them.
+        Map<List<Unit>, Node> byUnits = new HashMap<>();
+        Map<Node, Node> canonical = new LinkedHashMap<>();
+        Map<Node, List<Unit>> nodes = new LinkedHashMap<>();
+        allNodes.forEach((node, units) -> {
+            Node first = byUnits.computeIfAbsent(units, key -> node);
+            canonical.put(node, first);
+            if (first == node) {
+                nodes.put(node, units);
+            }
+        });
         Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers = new LinkedHashMap<>();
         Map<OutcomeMetric, Map<Node, long[]>> totals = new LinkedHashMap<>();
         for (Map.Entry<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> metric : counts.entrySet()) {
@@ -95,11 +107,17 @@ public final class ScopeFamily {
                         forced.get(metric).get(node));
                 cells.addAnswer(metric, node, table);
             }));
-            relateScopes(cells, answers, nodes, catalogue);
+            relateScopes(cells, answers, allNodes, canonical, catalogue);
             relateLinkedMetrics(cells, answers, totals);
             Map<Integer, Reason> added = cells.additive.protect();
             if (added.isEmpty()) {
-                return forced;
+                Map<OutcomeMetric, Map<Node, Forced>> everyScope = new LinkedHashMap<>();
+                forced.forEach((metric, byNode) -> {
+                    Map<Node, Forced> all = new LinkedHashMap<>();
+                    canonical.forEach((node, same) -> all.put(node, byNode.get(same)));
+                    everyScope.put(metric, all);
+                });
+                return everyScope;
             }
             added.forEach((cell, reason) -> {
                 Cells.Ref ref = cells.refs.get(cell);
@@ -115,6 +133,14 @@ public final class ScopeFamily {
                 forced.get(ref.metric()).put(ref.node(), current.and(more));
             });
         }
+    }
+
+    /** Each scope's counts: the sum of its units' (for benchmarks and audits). */
+    public static Map<Node, OutcomeQuery.Counts> scopes(Map<Unit, OutcomeQuery.Counts> units, List<CataloguePathway> catalogue) {
+        Map<Node, OutcomeQuery.Counts> scopes = new LinkedHashMap<>();
+        nodes(Map.of(OutcomeMetric.values()[0], units), catalogue).forEach((node, members) ->
+                scopes.put(node, sum(members.stream().map(units::get).filter(java.util.Objects::nonNull).toList())));
+        return scopes;
     }
 
     /** Every scope a unit counts in: its pathway, the pathway's sectors and regions; each in the unit's district and in all. */
@@ -144,11 +170,13 @@ public final class ScopeFamily {
 
     /** A scope is the sum of its districts; a region or a sector (in a district or all) the sum of its pathways. */
     private static void relateScopes(Cells cells, Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers,
-                                     Map<Node, List<Unit>> nodes, List<CataloguePathway> catalogue) {
-        Map<Node, List<Node>> parts = new LinkedHashMap<>();
+                                     Map<Node, List<Unit>> nodes, Map<Node, Node> canonical, List<CataloguePathway> catalogue) {
+        // Two kinds of sums, kept apart: a scope over its districts, and a region or sector over its pathways.
+        Map<Node, List<Node>> byDistrict = new LinkedHashMap<>();
+        Map<Node, List<Node>> byPathway = new LinkedHashMap<>();
         for (Node node : nodes.keySet()) {
             if (node.district() != null) {
-                parts.computeIfAbsent(new Node(node.level(), node.id(), null), key -> new ArrayList<>()).add(node);
+                addPart(byDistrict, new Node(node.level(), node.id(), null), node);
             }
         }
         for (CataloguePathway entry : catalogue) {
@@ -158,20 +186,37 @@ public final class ScopeFamily {
                 }
                 Node region = new Node(Level.REGION, entry.region(), node.district());
                 if (nodes.containsKey(region)) {
-                    addPart(parts, region, node);
+                    addPart(byPathway, region, node);
                 }
                 if (entry.sector() != null) {
                     for (Node sector : List.of(new Node(Level.SECTOR, entry.sector(), node.district()),
                             new Node(Level.REGION_SECTOR, regionSector(entry.region(), entry.sector()), node.district()))) {
                         if (nodes.containsKey(sector)) {
-                            addPart(parts, sector, node);
+                            addPart(byPathway, sector, node);
                         }
                     }
                 }
             }
         }
+        // On the scopes decided once (see decide): a sum whose whole is one of its parts says nothing; the same sum
+        // reached from two names of one scope is kept once.
+        List<Map.Entry<Node, List<Node>>> distinct = new ArrayList<>();
+        java.util.Set<List<Node>> seen = new java.util.HashSet<>();
+        for (Map<Node, List<Node>> sums : List.of(byDistrict, byPathway)) {
+            sums.forEach((whole, wholeParts) -> {
+                Node same = canonical.get(whole);
+                List<Node> sameParts = wholeParts.stream().map(canonical::get).filter(part -> !part.equals(same)).distinct().toList();
+                List<Node> key = new ArrayList<>(sameParts);
+                key.add(0, same);
+                if (!sameParts.isEmpty() && seen.add(key)) {
+                    distinct.add(Map.entry(same, sameParts));
+                }
+            });
+        }
         for (OutcomeMetric metric : answers.keySet()) {
-            parts.forEach((whole, wholeParts) -> {
+            distinct.forEach(sum -> {
+                Node whole = sum.getKey();
+                List<Node> wholeParts = sum.getValue();
                 for (Kind kind : Kind.values()) {
                     for (String key : cells.keys(metric, whole, kind)) {
                         Integer wholeCell = cells.cell(metric, whole, kind, key);

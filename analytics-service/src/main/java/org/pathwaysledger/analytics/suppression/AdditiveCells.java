@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ import java.util.Map;
  * (the others give it by subtraction), it hides the relation's smallest published member that may still be hidden;
  * then it audits the whole system exactly — a hidden count is recoverable when its unit vector is in the span of the
  * relations over the hidden counts (solved by elimination modulo a large prime, which can only over-report) — and for
- * each recoverable count hides one more member of a relation it is in, until nothing hidden is recoverable or
- * nothing more may be hidden. Hides only grow, so it ends.
+ * each recoverable count hides the smallest published count that breaks the combination of relations giving it,
+ * until nothing hidden is recoverable or nothing more may be hidden. Hides only grow, so it ends.
  *
  * <p>Frozen counts keep their state: counts already published (or hidden) by a coarser answer computed before, so
  * that a finer answer adds hides below it and never changes what was published above.
@@ -121,11 +122,17 @@ public final class AdditiveCells {
             if (changed) {
                 continue;
             }
-            // Each count still recoverable gets one more hide, in the nearest relation (through hidden counts) that
-            // still has a count to hide; one audit per round rather than per hide keeps it fast on large families.
+            // Each count still recoverable: hide the smallest published count that breaks the combination giving it
+            // (one per combination whose relations no hide of this round has touched yet; then audit again).
+            java.util.Set<Integer> touchedRelations = new java.util.HashSet<>();
             java.util.Set<Integer> touched = new java.util.HashSet<>();
-            for (int recoverable : recoverable()) {
-                if (!touched.contains(recoverable) && hideNearest(recoverable, touched)) {
+            for (Map.Entry<Integer, Row> recoverable : combinations().entrySet()) {
+                Row combination = recoverable.getValue();
+                if (Arrays.stream(combination.variables).anyMatch(touchedRelations::contains)) {
+                    changed = true; // audited again next round
+                    continue;
+                }
+                if (breakCombination(combination, touchedRelations) || hideNearest(recoverable.getKey(), touched)) {
                     changed = true;
                 }
             }
@@ -199,6 +206,16 @@ public final class AdditiveCells {
      * that count alone.
      */
     public List<Integer> recoverable() {
+        List<Integer> determined = new ArrayList<>(combinations().keySet());
+        determined.sort(Integer::compare);
+        return determined;
+    }
+
+    /**
+     * Each recoverable hidden count, with the combination of relations that gives it (relation index -> coefficient
+     * modulo p): hiding a published count whose coefficients in that combination do not cancel breaks it.
+     */
+    private Map<Integer, Row> combinations() {
         Map<Integer, Integer> variable = new HashMap<>();
         List<Integer> cells = new ArrayList<>();
         for (int cell = hidden.nextSetBit(0); cell >= 0; cell = hidden.nextSetBit(cell + 1)) {
@@ -206,15 +223,14 @@ public final class AdditiveCells {
             cells.add(cell);
         }
         // Independent groups of hidden counts (linked through relations) are solved separately: smaller systems.
-        int[] component = new int[cells.size()];
-        Arrays.fill(component, -1);
-        List<List<int[]>> rowsByComponent = new ArrayList<>();
         int[] parent = new int[cells.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
         List<int[]> rows = new ArrayList<>();
-        for (int[] members : relations) {
+        List<Integer> rowRelations = new ArrayList<>();
+        for (int relation = 0; relation < relations.size(); relation++) {
+            int[] members = relations.get(relation);
             int[] row = Arrays.stream(members).filter(hidden::get).map(variable::get).toArray();
             if (row.length == 0) {
                 continue;
@@ -228,27 +244,62 @@ public final class AdditiveCells {
                 }
             }
             rows.add(signed);
+            rowRelations.add(relation);
             for (int v : row) {
                 union(parent, row[0], v);
             }
         }
-        Map<Integer, Integer> componentIndex = new HashMap<>();
-        for (int[] row : rows) {
-            int root = find(parent, Math.abs(row[0]) - 1);
-            int index = componentIndex.computeIfAbsent(root, key -> {
-                rowsByComponent.add(new ArrayList<>());
-                return rowsByComponent.size() - 1;
-            });
-            rowsByComponent.get(index).add(row);
+        Map<Integer, List<Integer>> rowsByComponent = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            rowsByComponent.computeIfAbsent(find(parent, Math.abs(rows.get(i)[0]) - 1), key -> new ArrayList<>()).add(i);
         }
-        List<Integer> determined = new ArrayList<>();
-        for (List<int[]> system : rowsByComponent) {
-            for (int v : solve(system)) {
-                determined.add(cells.get(v));
+        Map<Integer, Row> determined = new java.util.TreeMap<>();
+        for (List<Integer> system : rowsByComponent.values()) {
+            solve(system.stream().map(rows::get).toList(), system.stream().map(rowRelations::get).toList())
+                    .forEach((v, combination) -> determined.put(cells.get(v), combination));
+        }
+        return determined;
+    }
+
+    /**
+     * Hides the smallest published count that breaks {@code combination} (its coefficients over the relations in the
+     * combination do not cancel); false if none may be hidden.
+     */
+    private boolean breakCombination(Row combination, java.util.Set<Integer> touchedRelations) {
+        Map<Integer, Long> net = new HashMap<>();
+        for (int i = 0; i < combination.variables.length; i++) {
+            int relation = combination.variables[i];
+            int[] members = relations.get(relation);
+            for (int m = 0; m < members.length; m++) {
+                if (!hidden.get(members[m]) && !frozen.get(members[m])) {
+                    long coefficient = m == 0 ? combination.coefficients[i] : negate(combination.coefficients[i]);
+                    net.merge(members[m], coefficient, AdditiveCells::add);
+                }
             }
         }
-        determined.sort(Integer::compare);
-        return determined;
+        int chosen = -1;
+        for (Map.Entry<Integer, Long> entry : net.entrySet()) {
+            if (entry.getValue() != 0 && (chosen < 0 || counts.get(entry.getKey()) < counts.get(chosen)
+                    || (counts.get(entry.getKey()).equals(counts.get(chosen)) && entry.getKey() < chosen))) {
+                chosen = entry.getKey();
+            }
+        }
+        if (chosen < 0) {
+            return false;
+        }
+        hidden.set(chosen);
+        for (int relation : relationsOf.getOrDefault(chosen, List.of())) {
+            touchedRelations.add(relation);
+        }
+        int someRelation = combination.variables[0];
+        for (int relation : relationsOf.get(chosen)) {
+            if (Arrays.binarySearch(combination.variables, relation) >= 0) {
+                someRelation = relation;
+                break;
+            }
+        }
+        addedReasons.put(chosen, relationReasons.get(someRelation));
+        return true;
     }
 
     /** A sparse row modulo p: sorted variables and their non-zero coefficients. */
@@ -294,49 +345,64 @@ public final class AdditiveCells {
         }
     }
 
-    /** Variables (0-based) with a unit row in the reduced row echelon form of the signed sparse rows (index+1, sign). */
-    private static List<Integer> solve(List<int[]> signedRows) {
-        Map<Integer, Row> pivots = new HashMap<>(); // leading variable -> its row, leading coefficient 1
-        for (int[] signed : signedRows) {
+    /** An equation over the hidden counts and the combination of relations it was made from. */
+    private record Equation(Row row, Row combination) {
+        Equation minus(long factor, Equation other) {
+            return new Equation(row.minus(factor, other.row), combination.minus(factor, other.combination));
+        }
+
+        Equation scaled(long factor) {
+            return new Equation(row.scaled(factor), combination.scaled(factor));
+        }
+    }
+
+    /**
+     * Variables (0-based) with a unit row in the reduced row echelon form of the signed sparse rows (index+1, sign),
+     * each with the combination of {@code relationIds} that gives it.
+     */
+    private static Map<Integer, Row> solve(List<int[]> signedRows, List<Integer> relationIds) {
+        Map<Integer, Equation> pivots = new HashMap<>(); // leading variable -> its equation, leading coefficient 1
+        for (int r = 0; r < signedRows.size(); r++) {
             java.util.TreeMap<Integer, Long> entries = new java.util.TreeMap<>();
-            for (int entry : signed) {
+            for (int entry : signedRows.get(r)) {
                 entries.merge(Math.abs(entry) - 1, entry > 0 ? 1L : PRIME - 1, AdditiveCells::add);
             }
             entries.values().removeIf(c -> c == 0);
             if (entries.isEmpty()) {
                 continue;
             }
-            Row row = new Row(entries.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                    entries.values().stream().mapToLong(Long::longValue).toArray());
+            Equation equation = new Equation(new Row(entries.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    entries.values().stream().mapToLong(Long::longValue).toArray()),
+                    new Row(new int[]{relationIds.get(r)}, new long[]{1}));
             // Forward elimination: while the row starts on a pivot, subtract that pivot's row (which removes it).
-            while (row.variables.length > 0 && pivots.containsKey(row.first())) {
-                row = row.minus(row.coefficients[0], pivots.get(row.first()));
+            while (equation.row.variables.length > 0 && pivots.containsKey(equation.row.first())) {
+                equation = equation.minus(equation.row.coefficients[0], pivots.get(equation.row.first()));
             }
-            if (row.variables.length > 0) {
-                pivots.put(row.first(), row.scaled(inverse(row.coefficients[0])));
+            if (equation.row.variables.length > 0) {
+                pivots.put(equation.row.first(), equation.scaled(inverse(equation.row.coefficients[0])));
             }
         }
         // Back substitution, last pivot first: each row loses every other pivot variable (reduced echelon form).
         List<Integer> order = new ArrayList<>(pivots.keySet());
         order.sort(java.util.Comparator.reverseOrder());
-        List<Integer> determined = new ArrayList<>();
+        Map<Integer, Row> determined = new HashMap<>();
         for (int pivot : order) {
-            Row row = pivots.get(pivot);
+            Equation equation = pivots.get(pivot);
             boolean reduced = false;
             while (!reduced) {
                 reduced = true;
-                for (int i = 1; i < row.variables.length; i++) {
-                    Row other = pivots.get(row.variables[i]);
+                for (int i = 1; i < equation.row.variables.length; i++) {
+                    Equation other = pivots.get(equation.row.variables[i]);
                     if (other != null) {
-                        row = row.minus(row.coefficients[i], other);
+                        equation = equation.minus(equation.row.coefficients[i], other);
                         reduced = false;
                         break;
                     }
                 }
             }
-            pivots.put(pivot, row);
-            if (row.variables.length == 1) {
-                determined.add(pivot);
+            pivots.put(pivot, equation);
+            if (equation.row.variables.length == 1) {
+                determined.put(pivot, equation.combination);
             }
         }
         return determined;

@@ -64,10 +64,32 @@ public final class ScopeFamilyBenchmark {
             Map<OutcomeMetric, Map<ScopeFamily.Node, org.pathwaysledger.analytics.suppression.PublishedRates.Forced>> decided =
                     ScopeFamily.decide(suppression, counts, catalogue, unit -> OutcomeController.dimensions(unit, List.of(), false));
             long millis = (System.nanoTime() - started) / 1_000_000;
-            int forcedCells = decided.get(metric).values().stream().mapToInt(f -> f.populations().size() + f.successes().size()).sum();
-            System.out.printf("  round %d: %,d ms for %,d scopes; %,d counts hidden across scopes%n", round + 1, millis,
-                    decided.get(metric).size(), forcedCells);
+            long[] cells = new long[3]; // counts published in all, hidden by each answer's own rules, hidden in the end
+            ScopeFamily.scopes(units, catalogue).forEach((node, scopeCounts) -> {
+                var dimensions = OutcomeController.dimensions(scopeCounts, List.of(), false);
+                hidden(org.pathwaysledger.analytics.suppression.PublishedRates.publish(suppression, scopeCounts.population(), scopeCounts.successes(), dimensions, false,
+                        org.pathwaysledger.analytics.suppression.PublishedRates.Forced.NONE), cells, 1);
+                hidden(org.pathwaysledger.analytics.suppression.PublishedRates.publish(suppression, scopeCounts.population(), scopeCounts.successes(), dimensions, false,
+                        decided.get(metric).get(node)), cells, 2);
+            });
+            System.out.printf("  round %d: %,d ms for %,d scopes; of %,d counts, %,d hidden by each answer's own rules (%.0f%%), %,d across scopes (%.0f%%)%n",
+                    round + 1, millis, decided.get(metric).size(), cells[0], cells[1], 100.0 * cells[1] / cells[0], cells[2], 100.0 * cells[2] / cells[0]);
         }
+    }
+
+    /** Adds the table's counts (populations and successes, totals included) to cells[0] and its hidden ones to cells[slot]. */
+    private static void hidden(org.pathwaysledger.analytics.suppression.PublishedRates.Table table, long[] cells, int slot) {
+        List<Long> counts = new ArrayList<>();
+        counts.add(table.all().population());
+        counts.add(table.all().successes());
+        table.dimensions().forEach(rows -> rows.groups().forEach(row -> {
+            counts.add(row.population());
+            counts.add(row.successes());
+        }));
+        if (slot == 1) {
+            cells[0] += counts.size();
+        }
+        cells[slot] += counts.stream().filter(java.util.Objects::isNull).count();
     }
 
     private static OutcomeQuery.Counts counts(int size, Random random) {
