@@ -5,7 +5,10 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.pathwaysledger.command.catalogue.CommandLookups;
+import org.pathwaysledger.command.identity.IdentityMatching;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -56,6 +59,18 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager), eventSchema, eventSerializer);
+    }
+
+    /** The source of the region lookups' subscribing processor: region events only (see {@link HandledEvents}). */
+    @Bean
+    public HandledEvents commandLookupEvents(EventStore eventStore) {
+        return new HandledEvents(eventStore, CommandLookups.class);
+    }
+
+    /** The source of identity matching's subscribing processor: registrations and their changes only. */
+    @Bean
+    public HandledEvents identityMatchingEvents(EventStore eventStore) {
+        return new HandledEvents(eventStore, IdentityMatching.class);
     }
 
     /** The JDBC engine behind {@link EventReadAhead}: what an import batch read ahead is served from memory. */
