@@ -2,7 +2,6 @@ package org.pathwaysledger.command.eventstore;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -69,7 +68,7 @@ public class EventReadAhead {
                 .query(row -> {
                     List<DomainEventData<?>> events = byAggregate.get(row.getString(8));
                     if (events != null) {
-                        events.add(new GenericDomainEventEntry<>(row.getString(7), row.getString(8), row.getLong(9), row.getString(1),
+                        events.add(new StoredEventEntry(row.getString(7), row.getString(8), row.getLong(9), row.getString(1),
                                 row.getString(2), row.getString(3), row.getString(4), row.getBytes(5), row.getBytes(6)));
                     }
                 });

@@ -1,6 +1,15 @@
 package org.pathwaysledger.command.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.pathwaysledger.command.catalogue.CommandLookups;
+import org.pathwaysledger.command.identity.IdentityMatching;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +40,37 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC engine as Axon's Spring Boot auto-configuration builds it (which steps back when this bean exists),
+     * with the cheaper timestamps and metadata of {@link EventTableEngine}.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+        return new EventTableEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager), eventSchema, eventSerializer);
+    }
+
+    /** The source of the region lookups' subscribing processor: region events only (see {@link HandledEvents}). */
+    @Bean
+    public HandledEvents commandLookupEvents(EventStore eventStore) {
+        return new HandledEvents(eventStore, CommandLookups.class);
+    }
+
+    /** The source of identity matching's subscribing processor: registrations and their changes only. */
+    @Bean
+    public HandledEvents identityMatchingEvents(EventStore eventStore) {
+        return new HandledEvents(eventStore, IdentityMatching.class);
     }
 
     /** The JDBC engine behind {@link EventReadAhead}: what an import batch read ahead is served from memory. */

@@ -1,9 +1,9 @@
 package org.pathwaysledger.command.publication;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,10 +22,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,11 +47,11 @@ public class EventPublisher {
     private static final String PENDING_SENDS = EventPublisher.class.getName() + ".pendingSends";
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer eventSerializer;
     private final JsonFactory json = PublishedJson.mapper().getFactory();
 
-    public EventPublisher(KafkaTemplate<String, String> kafka, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
     }
@@ -75,7 +74,7 @@ public class EventPublisher {
             ids = TopLevelIds.of(json, payload);
         }
         String key = regionEvent ? ids.require("regionId", ids.regionId) : ids.require("districtId", ids.districtId) + "/" + ids.require("studentId", ids.studentId);
-        String envelope = envelope(message.getIdentifier(), PublishedEventTypes.nameOf(type), revisionOf(type),
+        byte[] envelope = envelope(message.getIdentifier(), PublishedEventTypes.nameOf(type), revisionOf(type),
                 regionEvent ? ids.regionId : null, studentEvent ? ids.districtId : null, studentEvent ? ids.studentId : null,
                 message.getSequenceNumber(), message.getTimestamp(), payload);
         CompletableFuture<?> sent = kafka.send(PublishedEventTypes.topicOf(type), key, envelope);
@@ -84,31 +83,73 @@ public class EventPublisher {
 
     /**
      * The {@link EventEnvelope} as written by the published JSON settings: the same fields in the same order, absent
-     * values left out, the instant in ISO form, and the payload's JSON inserted unchanged.
+     * values left out, strings escaped as Jackson escapes them, the instant in ISO form, and the payload's JSON inserted
+     * unchanged. Written straight into the record's bytes: no generator, and the payload is never decoded to text and
+     * encoded again.
      */
-    private String envelope(String eventId, String eventType, String revision, String regionId, String districtId, String studentId,
-                            long sequence, Instant occurredAt, byte[] payload) throws IOException {
-        StringWriter out = new StringWriter(payload.length + 320);
-        try (JsonGenerator generator = json.createGenerator(out)) {
-            generator.writeStartObject();
-            generator.writeStringField("eventId", eventId);
-            generator.writeStringField("eventType", eventType);
-            writeIfPresent(generator, "revision", revision);
-            writeIfPresent(generator, "regionId", regionId);
-            writeIfPresent(generator, "districtId", districtId);
-            writeIfPresent(generator, "studentId", studentId);
-            generator.writeNumberField("sequence", sequence);
-            writeIfPresent(generator, "occurredAt", occurredAt == null ? null : occurredAt.toString());
-            generator.writeFieldName("payload");
-            generator.writeRawValue(new String(payload, StandardCharsets.UTF_8));
-            generator.writeEndObject();
-        }
-        return out.toString();
+    static byte[] envelope(String eventId, String eventType, String revision, String regionId, String districtId, String studentId,
+                           long sequence, Instant occurredAt, byte[] payload) {
+        EnvelopeBytes out = new EnvelopeBytes(payload.length + 320);
+        out.ascii("{");
+        out.field("eventId", eventId, false);
+        out.field("eventType", eventType, true);
+        out.field("revision", revision, true);
+        out.field("regionId", regionId, true);
+        out.field("districtId", districtId, true);
+        out.field("studentId", studentId, true);
+        out.ascii(",\"sequence\":").ascii(Long.toString(sequence));
+        out.field("occurredAt", occurredAt == null ? null : occurredAt.toString(), true);
+        out.ascii(",\"payload\":").bytes(payload, payload.length).ascii("}");
+        return out.toByteArray();
     }
 
-    private static void writeIfPresent(JsonGenerator generator, String field, String value) throws IOException {
-        if (value != null) {
-            generator.writeStringField(field, value);
+    /** A growing byte buffer that writes the envelope's parts. */
+    private static final class EnvelopeBytes {
+        private static final JsonStringEncoder ESCAPES = JsonStringEncoder.getInstance();
+        private byte[] bytes;
+        private int length;
+
+        EnvelopeBytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        /** {@code "name":"value"} (with a comma before it when {@code comma}), or nothing when the value is absent. */
+        void field(String name, String value, boolean comma) {
+            if (value == null) {
+                return;
+            }
+            if (comma) {
+                ascii(",");
+            }
+            ascii("\"").ascii(name).ascii("\":\"");
+            byte[] escaped = ESCAPES.quoteAsUTF8(value);
+            bytes(escaped, escaped.length).ascii("\"");
+        }
+
+        EnvelopeBytes ascii(String text) {
+            int n = text.length();
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+
+        EnvelopeBytes bytes(byte[] more, int n) {
+            ensure(n);
+            System.arraycopy(more, 0, bytes, length, n);
+            length += n;
+            return this;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
         }
     }
 

@@ -2,6 +2,8 @@ package org.pathwaysledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.caching.Cache;
+import org.pathwaysledger.command.student.StudentConfiguration;
 import org.pathwaysledger.infrastructure.PlatformInfrastructure;
 import org.postgresql.PGConnection;
 
@@ -97,6 +99,7 @@ public final class ImportBenchmark {
                     Runtime.getRuntime().availableProcessors(), rows * Runtime.getRuntime().availableProcessors() / cpu.totalSeconds());
             System.out.printf("  peak heap (all services):  %8.0f MB (max heap %d MB)%n", peakHeap.get() / 1e6,
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            studentCacheHeap(platform, students);
         } finally {
             sampler.shutdownNow();
             Files.deleteIfExists(studentsFile);
@@ -104,6 +107,35 @@ public final class ImportBenchmark {
             Files.deleteIfExists(folder);
         }
         System.exit(0);
+    }
+
+    /**
+     * The heap the command service's student cache holds, measured after everything above (so it moves no figure): the
+     * live heap after a full collection with the benchmark's students cached, then again once they are dropped.
+     */
+    private static void studentCacheHeap(Platform platform, int students) throws InterruptedException {
+        Cache cache = platform.commandBean(StudentConfiguration.STUDENT_CACHE, Cache.class);
+        int cached = 0;
+        for (int i = 0; i < students; i++) {
+            cached += cache.containsKey("BENCH-USD/B" + i) ? 1 : 0;
+        }
+        if (cached == 0) {
+            System.out.println("  student cache:             none of the benchmark's students cached");
+            return;
+        }
+        long withStudents = liveHeap();
+        cache.removeAll();
+        long without = liveHeap();
+        System.out.printf("  student cache:             %,d students cached hold %.0f MB of live heap, %,d bytes each%n", cached,
+                (withStudents - without) / 1e6, (withStudents - without) / cached);
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return heapUsed();
     }
 
     private static void generate(int students, Path studentsFile, Path enrolmentsFile) throws IOException {

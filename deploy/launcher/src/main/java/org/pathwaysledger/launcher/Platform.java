@@ -119,6 +119,11 @@ public final class Platform implements AutoCloseable {
         analytics.getBean(WebUiLinks.class).connect(commandUrl(), queryUrl());
     }
 
+    /** The command service's bean of that name (for the import benchmark's heap figures). */
+    <T> T commandBean(String name, Class<T> type) {
+        return command.getBean(name, type);
+    }
+
     public String commandUrl() {
         return url(command);
     }

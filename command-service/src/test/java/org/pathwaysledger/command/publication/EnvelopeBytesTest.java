@@ -1,0 +1,61 @@
+package org.pathwaysledger.command.publication;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.junit.jupiter.api.Test;
+import org.pathwaysledger.events.wire.PublishedJson;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The envelope is written straight into the Kafka record's bytes; they must be, byte for byte, what the publisher's
+ * Jackson generator wrote before (the published contract), absent fields, escapes and non-ASCII text included.
+ */
+class EnvelopeBytesTest {
+
+    @Test
+    void writes_the_bytes_the_json_generator_wrote() throws Exception {
+        byte[] payload = "{\"districtId\":\"D1\",\"name\":\"Zoë \\\"Z\\\" 🎓\",\"n\":[1,2.5,null]}".getBytes(StandardCharsets.UTF_8);
+        Instant at = Instant.parse("2025-08-20T10:15:30.120Z");
+        assertSame("7b0c7a8e-1111-4d2a-8f00-000000000001", "StudentEnrolledInPathway", "2", null, "D1", "S1", 3, at, payload);
+        assertSame("id", "RegionMemberAdded", null, "R1", null, null, 0, Instant.parse("2025-08-20T10:15:30Z"), payload);
+        assertSame("id", "Odd", "1", "quote\" backslash\\ tab\t newline\n nul\u0000 bell\u0007 del\u007f", "Zoë-ß", "日本", -1L, null, payload);
+    }
+
+    private static void assertSame(String eventId, String eventType, String revision, String regionId, String districtId, String studentId,
+                                   long sequence, Instant occurredAt, byte[] payload) throws Exception {
+        byte[] written = EventPublisher.envelope(eventId, eventType, revision, regionId, districtId, studentId, sequence, occurredAt, payload);
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .isEqualTo(asTheGeneratorWroteIt(eventId, eventType, revision, regionId, districtId, studentId, sequence, occurredAt, payload));
+    }
+
+    /** The publisher's previous code: a JSON generator of the published settings on a text writer. */
+    private static String asTheGeneratorWroteIt(String eventId, String eventType, String revision, String regionId, String districtId,
+                                                String studentId, long sequence, Instant occurredAt, byte[] payload) throws Exception {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = PublishedJson.mapper().getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringField("eventId", eventId);
+            generator.writeStringField("eventType", eventType);
+            writeIfPresent(generator, "revision", revision);
+            writeIfPresent(generator, "regionId", regionId);
+            writeIfPresent(generator, "districtId", districtId);
+            writeIfPresent(generator, "studentId", studentId);
+            generator.writeNumberField("sequence", sequence);
+            writeIfPresent(generator, "occurredAt", occurredAt == null ? null : occurredAt.toString());
+            generator.writeFieldName("payload");
+            generator.writeRawValue(new String(payload, StandardCharsets.UTF_8));
+            generator.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    private static void writeIfPresent(JsonGenerator generator, String field, String value) throws Exception {
+        if (value != null) {
+            generator.writeStringField(field, value);
+        }
+    }
+}
