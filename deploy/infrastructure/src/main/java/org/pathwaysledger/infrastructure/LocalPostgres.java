@@ -51,7 +51,11 @@ public final class LocalPostgres implements AutoCloseable {
                     return;
                 }
             }
-            statement.execute("create database " + DATABASE);
+            // Text compared byte by byte ("C"): every key of the read models (district, student, pathway, event ids)
+            // is an ASCII identifier, and the B-tree inserts and sorts of a replay then compare with memcmp and
+            // abbreviated keys instead of the machine's locale (strcoll). Character classes (upper, lower, ilike)
+            // keep the machine's locale.
+            statement.execute("create database " + DATABASE + " template template0 lc_collate 'C'");
         }
     }
 
