@@ -51,11 +51,7 @@ public final class LocalPostgres implements AutoCloseable {
                     return;
                 }
             }
-            // Text compared byte by byte ("C"): every key of the read models (district, student, pathway, event ids)
-            // is an ASCII identifier, and the B-tree inserts and sorts of a replay then compare with memcmp and
-            // abbreviated keys instead of the machine's locale (strcoll). Character classes (upper, lower, ilike)
-            // keep the machine's locale.
-            statement.execute("create database " + DATABASE + " template template0 lc_collate 'C'");
+            statement.execute("create database " + DATABASE);
         }
     }
 
