@@ -183,6 +183,102 @@ class TransactionalEventConsumerTest {
         assertThat(count("select count(*) from " + schema + ".processed_event where event_id = ?", firstId)).isEqualTo(1);
     }
 
+    /**
+     * The consumer reads the next poll while it writes the current one: a batch that fails is retried, and nothing
+     * polled after it is written before it, however many polls are read ahead meanwhile.
+     */
+    @Test
+    void a_failing_batch_is_retried_and_nothing_polled_after_it_is_written_before_it() throws Exception {
+        String district = "R-" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.concurrent.atomic.AtomicBoolean databaseRefuses = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
+        EventProjection refusingS1 = (tx, envelope, event) -> {
+            if (district.equals(envelope.districtId()) && "S1".equals(envelope.studentId()) && databaseRefuses.get()) {
+                refusals.incrementAndGet();
+                throw new java.sql.SQLException("the database refuses this batch for now");
+            }
+            APPEND_ENTRY.apply(tx, envelope, event);
+        };
+        // One key, so one partition in this order; one event per poll, so the later ones are separate polls.
+        publishAll(List.of(envelope(district, "S1", UUID.randomUUID().toString()), envelope(district, "S2", UUID.randomUUID().toString()),
+                envelope(district, "S3", UUID.randomUUID().toString())), district + "/S1");
+        String group = "consumer-test-" + district;
+        try (TransactionalEventConsumer consumer = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, refusingS1, 1).start()) {
+            await(() -> refusals.get() >= 2);
+            assertThat(rows(district)).isZero();
+            databaseRefuses.set(false);
+            await(() -> rows(district, "S3") == 1 && storedOffsets(group) == topicSizeQuietly());
+            assertThat(consumer.status().running()).isTrue();
+        }
+        assertThat(rows(district)).isEqualTo(3);
+    }
+
+    /**
+     * A second consumer joining the group takes partitions over from the stored offsets: the poll the first one had
+     * read ahead is applied before it gives them up, so every event is applied once and none is skipped.
+     */
+    @Test
+    void when_partitions_move_to_another_consumer_every_event_is_applied_once() throws Exception {
+        String district = "B-" + UUID.randomUUID().toString().substring(0, 8);
+        String group = "consumer-test-" + district;
+        int students = 300;
+        List<String> envelopes = new java.util.ArrayList<>();
+        for (int i = 0; i < students; i++) {
+            envelopes.add(envelope(district, "S" + i, UUID.randomUUID().toString()));
+        }
+        publishAll(envelopes, null);
+        // Slow enough that the second consumer joins while the first is in the middle of the topic.
+        EventProjection slowly = (tx, envelope, event) -> {
+            APPEND_ENTRY.apply(tx, envelope, event);
+            sleepQuietly(10);
+        };
+        try (TransactionalEventConsumer first = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, slowly, 10).start()) {
+            await(() -> rows(district) >= 20);
+            try (TransactionalEventConsumer second = new TransactionalEventConsumer(bootstrap, group, "consumer_test", dataSource, slowly, 10).start()) {
+                await(() -> storedOffsets(group) == topicSizeQuietly());
+                assertThat(second.status().eventsApplied()).isPositive();
+            }
+        }
+        assertThat(rows(district)).isEqualTo(students);
+        assertThat(count("select count(distinct student_id) from consumer_test.entry where district_id = ?", district)).isEqualTo(students);
+    }
+
+    private long storedOffsets(String group) {
+        return count("select coalesce(sum(next_offset), 0) from consumer_test.consumer_offset where consumer_group = ? and topic = '"
+                + Topics.STUDENT_EVENTS + "'", group);
+    }
+
+    private long topicSizeQuietly() {
+        try {
+            return topicSize();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** With one producer; each under {@code key}, or its own district/student key when null (spread over the partitions). */
+    private void publishAll(List<String> values, String key) throws Exception {
+        KafkaTopics.ensure(bootstrap, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, (short) 1);
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, key != null ? key : UUID.randomUUID().toString(), value)));
+            }
+            for (var future : sent) {
+                future.get();
+            }
+        }
+    }
+
     /** A schema like a rebuild's fresh copy: the consumer's tables, processed_event without its primary key. */
     private String freshCopy(String district) throws Exception {
         String schema = "fresh_" + district.toLowerCase().replace('-', '_');

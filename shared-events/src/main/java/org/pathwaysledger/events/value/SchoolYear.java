@@ -24,7 +24,7 @@ public record SchoolYear(int startYear) {
             throw new InvalidValueException(field, null, "is required; use the form 2025-26");
         }
         String trimmed = text.trim();
-        if (trimmed.matches("\\d{4}-\\d{2}")) {
+        if (isSchoolYearForm(trimmed)) {
             int start = Integer.parseInt(trimmed.substring(0, 4));
             int end = Integer.parseInt(trimmed.substring(5));
             if ((start + 1) % 100 == end) {
@@ -32,6 +32,11 @@ public record SchoolYear(int startYear) {
             }
         }
         throw new InvalidValueException(field, Identifier.abbreviate(trimmed), "is not a school year; use the form 2025-26");
+    }
+
+    /** {@code \d{4}-\d{2}} without a regular expression (every event with a school year reads one). */
+    static boolean isSchoolYearForm(String text) {
+        return text.length() == 7 && Digits.all(text, 0, 4) && text.charAt(4) == '-' && Digits.all(text, 5, 7);
     }
 
     public LocalDate firstDay() {

@@ -20,11 +20,16 @@ public record YearQuarter(int year, int quarter) {
     }
 
     public static YearQuarter parse(String field, String text) {
-        if (text == null || !text.trim().toUpperCase().matches("\\d{4}Q[1-4]")) {
+        if (text == null || !isQuarterForm(text.trim().toUpperCase())) {
             throw new InvalidValueException(field, text == null ? null : Identifier.abbreviate(text), "is not a quarter; use the form 2027Q2");
         }
         String trimmed = text.trim().toUpperCase();
         return new YearQuarter(Integer.parseInt(trimmed.substring(0, 4)), trimmed.charAt(5) - '0');
+    }
+
+    /** {@code \d{4}Q[1-4]} without a regular expression. */
+    static boolean isQuarterForm(String text) {
+        return text.length() == 6 && Digits.all(text, 0, 4) && text.charAt(4) == 'Q' && text.charAt(5) >= '1' && text.charAt(5) <= '4';
     }
 
     public LocalDate firstDay() {

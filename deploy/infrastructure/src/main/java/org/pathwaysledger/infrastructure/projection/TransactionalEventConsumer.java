@@ -30,6 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -45,6 +48,11 @@ import java.util.Set;
  * the offsets stored with the data (not Kafka's), so nothing is applied twice or skipped; an event the publisher
  * sent twice (delivery is at least once) is recognised by its id and skipped. A message that does not match the
  * published contract is kept in {@code rejected_event} with the reason, and the stream goes on.
+ *
+ * <p>Reading a poll's JSON needs no database, writing it needs little JVM: the consumer reads poll N+1 on its decoding
+ * thread (and, for a large poll, on all cores) while poll N's transaction is written. Polls are still applied one at a
+ * time, in order, each in its own transaction; a poll read ahead is applied before the partitions it came from are
+ * given up in a rebalance, and dropped (never applied) when {@link #exclusively} changed the stored offsets.
  *
  * <p>Scale-out is Kafka's: run more instances with the same consumer group and the partitions are shared.
  * The tables it needs ({@code consumer_offset}, {@code processed_event}, {@code rejected_event}) are created by
@@ -66,6 +74,10 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     /** Reads each record's bytes once, straight into the envelope and its event (no intermediate tree). */
     private final EnvelopeReader envelopes = new EnvelopeReader(PublishedJson.mapper());
     private final Thread thread;
+    /** Reads the next poll while the consumer thread writes the current one. */
+    private final ExecutorService decoder;
+    /** The poll read ahead (decoding or decoded), not applied yet; only the consumer thread touches it. */
+    private Polled readAhead;
     private final AtomicLong eventsApplied = new AtomicLong();
     private final AtomicLong duplicatesSkipped = new AtomicLong();
     /** Where the consumer thread's time went (nanoseconds, summed over batches), for benchmarks and logs. */
@@ -115,6 +127,15 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "projection-" + consumerGroup);
         this.thread.setDaemon(true);
+        this.decoder = Executors.newSingleThreadExecutor(task -> {
+            Thread decoding = new Thread(task, "decode-" + consumerGroup);
+            decoding.setDaemon(true);
+            return decoding;
+        });
+    }
+
+    /** A poll's records and their events, being read on the decoding thread (see {@link #decode}). */
+    private record Polled(List<ConsumerRecord<String, byte[]>> records, CompletableFuture<Object[]> decoded) {
     }
 
     /**
@@ -133,7 +154,10 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         return this;
     }
 
-    /** Time spent per phase of applying batches, summed since start. */
+    /**
+     * Time spent per phase of applying batches, summed since start. {@code decode} is the time the consumer thread
+     * waited for a poll's events (read ahead on the decoding thread while the previous poll was written).
+     */
     public record Timings(long batches, long decodeNanos, long dedupNanos, long projectionNanos, long commitNanos) {
         @Override
         public String toString() {
@@ -155,22 +179,15 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         try {
             consumer.subscribe(topics, new ResumeFromStoredOffsets());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
-                applying.lock();
-                try {
-                    if (reseek) {
-                        // The stored offsets were changed under us (a read model switched): what was polled from
-                        // the old positions is dropped and every partition continues from the stored offsets.
-                        reseek = false;
-                        seekToStoredOffsets(consumer.assignment());
-                        continue;
-                    }
-                    if (!records.isEmpty()) {
-                        applyWithRetry(records);
-                    }
-                } finally {
-                    applying.unlock();
+                // With a poll read ahead, only what is already fetched: that poll is written right after.
+                ConsumerRecords<String, byte[]> records = consumer.poll(readAhead == null ? Duration.ofMillis(250) : Duration.ZERO);
+                Polled next = records.isEmpty() ? null : readAhead(records);
+                if (!applyReadAhead() && next != null) {
+                    // Polled from the positions the exclusive work replaced: dropped as well.
+                    next.decoded().cancel(false);
+                    next = null;
                 }
+                readAhead = next;
                 lag = currentLag();
             }
         } catch (WakeupException e) {
@@ -180,19 +197,59 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Consumer {} stopped: {}", consumerGroup, e.getMessage(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // Stopped first, so leaving the group does not apply the poll read ahead (its offsets are not stored).
             running = false;
+            consumer.close(Duration.ofSeconds(5));
+            decoder.shutdownNow();
         }
     }
 
-    private void applyWithRetry(ConsumerRecords<String, byte[]> records) {
+    /** Starts reading a poll's JSON on the decoding thread. */
+    private Polled readAhead(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        return new Polled(polled, CompletableFuture.supplyAsync(() -> decodeAll(polled), decoder));
+    }
+
+    /**
+     * Applies the poll read ahead, if any, between two exclusive works. Returns false, dropping it, if an exclusive
+     * work changed the stored offsets since it was polled: every partition then continues from the stored offsets.
+     */
+    private boolean applyReadAhead() {
+        Polled polled = readAhead;
+        readAhead = null;
+        applying.lock();
+        try {
+            if (reseek) {
+                // The stored offsets were changed under us (a read model switched): what was polled from the old
+                // positions is dropped and every partition continues from the stored offsets.
+                reseek = false;
+                if (polled != null) {
+                    polled.decoded().cancel(false);
+                }
+                seekToStoredOffsets(consumer.assignment());
+                return false;
+            }
+            if (polled != null) {
+                applyWithRetry(polled);
+            }
+            return true;
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    private void applyWithRetry(Polled polled) {
+        long waiting = System.nanoTime();
+        Object[] decoded = polled.decoded().join();
+        decodeNanos.addAndGet(System.nanoTime() - waiting);
         while (running) {
             try {
-                apply(records);
+                apply(polled.records(), decoded);
                 return;
             } catch (SQLException | RuntimeException e) {
                 log.warn("Consumer {} could not apply a batch of {} events ({}); retrying in {} s",
-                        consumerGroup, records.count(), e.getMessage(), RETRY_BACKOFF.toSeconds());
+                        consumerGroup, polled.records().size(), e.getMessage(), RETRY_BACKOFF.toSeconds());
                 sleep(RETRY_BACKOFF);
             }
         }
@@ -223,18 +280,22 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         return lagByPartition;
     }
 
-    private void apply(ConsumerRecords<String, byte[]> records) throws SQLException {
+    /**
+     * Each record's event, in order (see {@link #decode}). Reading the JSON is most of the JVM's work per event and
+     * needs no database: a large poll (a replay) is read on all cores.
+     */
+    private Object[] decodeAll(List<ConsumerRecord<String, byte[]>> polled) {
+        Object[] decodedRecords = new Object[polled.size()];
+        IntStream indexes = IntStream.range(0, polled.size());
+        (polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
+        return decodedRecords;
+    }
+
+    private void apply(List<ConsumerRecord<String, byte[]>> polled, Object[] decodedRecords) throws SQLException {
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         long duplicates = 0;
         Instant newest = null;
         long started = System.nanoTime();
-        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
-        records.forEach(polled::add);
-        // Reading the JSON is most of the JVM's work per event and needs no database: a large poll (a replay) is
-        // read on all cores while PostgreSQL waits anyway; the results are then taken in order.
-        Object[] decodedRecords = new Object[polled.size()];
-        IntStream indexes = IntStream.range(0, polled.size());
-        (polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
         InMemoryProcessedIds inMemory = this.inMemory;
         Set<String> claimed = null;
         try (Connection transaction = dataSource.getConnection()) {
@@ -393,16 +454,22 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         }
     }
 
+    /** The events not applied yet: not read from Kafka, or read ahead and not written. */
     private long currentLag() {
         long total = 0;
         Map<TopicPartition, Long> byPartition = new HashMap<>();
+        Map<TopicPartition, Long> readAheadOnly = new HashMap<>();
+        if (readAhead != null) {
+            readAhead.records().forEach(record -> readAheadOnly.merge(new TopicPartition(record.topic(), record.partition()), 1L, Long::sum));
+        }
         for (TopicPartition partition : consumer.assignment()) {
             var partitionLag = consumer.currentLag(partition);
             if (partitionLag.isEmpty()) {
                 return lag;
             }
-            total += partitionLag.getAsLong();
-            byPartition.put(partition, partitionLag.getAsLong());
+            long notApplied = partitionLag.getAsLong() + readAheadOnly.getOrDefault(partition, 0L);
+            total += notApplied;
+            byPartition.put(partition, notApplied);
         }
         lagByPartition = Map.copyOf(byPartition);
         return total;
@@ -442,7 +509,12 @@ public final class TransactionalEventConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Nothing to flush: every applied batch is already committed together with its offsets.
+            // The poll read ahead came (partly) from these partitions: applied now, before another consumer may take
+            // them over from the stored offsets. Every batch applied before is committed together with its offsets.
+            // Stopping, it is dropped instead: the stored offsets say where to resume.
+            if (running) {
+                applyReadAhead();
+            }
         }
     }
 
