@@ -5,6 +5,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"
+# Rebuilt when any module's sources or POMs are newer than it: `mvn package` alone keeps an existing launcher jar
+# whose sibling modules changed, and the benchmark would measure old code.
+if [ -f "$jar" ] && [ -n "$(find "$here" -path "$here/.git" -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yml' -o -name 'pom.xml' \) -path '*/src/*' -newer "$jar" -print -o -name pom.xml -newer "$jar" -print | head -1)" ]; then
+  rm -f "$jar"
+fi
 if [ ! -f "$jar" ]; then
   # package, not install: the benchmark needs only this worktree's launcher jar, nothing in ~/.m2
   (cd "$here" && mvn -B -q -DskipTests -pl deploy/launcher -am package)
