@@ -127,11 +127,16 @@ public class OutcomeQuery {
     }
 
     private static Counts emptyCounts() {
+        return new Counts(0, 0, emptyByDimension(), Map.of());
+    }
+
+    /** An empty (population, successes) cell map for every dimension, to be filled group by group. */
+    static Map<Dimension, Map<String, long[]>> emptyByDimension() {
         Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             byDimension.put(dimension, new HashMap<>());
         }
-        return new Counts(0, 0, byDimension, Map.of());
+        return byDimension;
     }
 
     /** The regions' catalogues: which pathways each region's and each sector's counts add up from. */
@@ -155,10 +160,7 @@ public class OutcomeQuery {
         }
         String sql = "select " + columns + ", count(*) as population, count(*) filter (where " + successCondition
                 + ") as successes " + population + " group by " + columns;
-        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
-        for (Dimension dimension : Dimension.values()) {
-            byDimension.put(dimension, new HashMap<>());
-        }
+        Map<Dimension, Map<String, long[]>> byDimension = emptyByDimension();
         Map<List<Dimension>, Map<String, long[]>> byIntersection = new HashMap<>();
         intersections.forEach(pair -> byIntersection.put(pair, new HashMap<>()));
         long[] totals = new long[2];

@@ -281,10 +281,7 @@ public final class ScopeFamily {
     private static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
         long population = 0;
         long successes = 0;
-        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
-        for (Dimension dimension : Dimension.values()) {
-            byDimension.put(dimension, new HashMap<>());
-        }
+        Map<Dimension, Map<String, long[]>> byDimension = OutcomeQuery.emptyByDimension();
         for (OutcomeQuery.Counts part : parts) {
             population += part.population();
             successes += part.successes();

@@ -49,14 +49,6 @@ public final class AdditiveCells {
         return id;
     }
 
-    public long count(int cell) {
-        return counts.get(cell);
-    }
-
-    public int size() {
-        return counts.size();
-    }
-
     /** This count's state (hidden or published) may not change. */
     public void freeze(int cell) {
         frozen.set(cell);
@@ -95,11 +87,6 @@ public final class AdditiveCells {
         for (int member : members) {
             relationsOf.computeIfAbsent(member, key -> new ArrayList<>(4)).add(relation);
         }
-    }
-
-    /** The counts {@link #protect()} hid, with the reason of the relation that needed each. */
-    public Map<Integer, Reason> added() {
-        return addedReasons;
     }
 
     /** Hides counts until no hidden count can be worked out from the published ones (or none may be hidden). */
