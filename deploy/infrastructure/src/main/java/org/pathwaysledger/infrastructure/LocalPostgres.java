@@ -18,6 +18,30 @@ public final class LocalPostgres implements AutoCloseable {
 
     static final String DATABASE = "pathways";
 
+    /**
+     * {@code -Dpathways.embedded-postgres.settings=stock} starts the server with PostgreSQL's stock memory and WAL
+     * settings instead of {@link #SIZED} (for A/B measurements; BENCHMARKS.md).
+     */
+    static final String SETTINGS_PROPERTY = "pathways.embedded-postgres.settings";
+
+    /**
+     * Sized for what the platform does to its database, as any production server would be (README, "External
+     * servers", lists the same for a configured one); durability is unchanged (fsync and full-page writes stay on;
+     * zonky already turns off synchronous commit). Bulk imports and rebuilds write hundreds of MB: with the stock
+     * {@code max_wal_size} of 1 GB a checkpoint is forced every few hundred thousand events, and after each
+     * checkpoint the first change to every page writes the whole 8 KB page to the WAL again. The stock 128 MB of
+     * shared buffers hold a small part of a 1M-student read model, so the hot indexes are read back from the OS
+     * cache page by page. A rebuild builds its key indexes in one sort ({@code maintenance_work_mem}), and the
+     * set-wise equity counts group and join a million rows ({@code work_mem}). Memory is only used when touched.
+     */
+    static final java.util.Map<String, String> SIZED = java.util.Map.of(
+            "shared_buffers", "512MB",
+            "max_wal_size", "8GB",
+            "min_wal_size", "1GB",
+            "checkpoint_timeout", "30min",
+            "maintenance_work_mem", "256MB",
+            "work_mem", "16MB");
+
     private final EmbeddedPostgres server;
     private final String jdbcUrl;
 
@@ -29,13 +53,16 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start() {
         try {
             Path dataDirectory = Files.createTempDirectory("pathways-postgres-");
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     // Three services, each with its own pool, plus tests and the demo loader.
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (!"stock".equalsIgnoreCase(System.getProperty(SETTINGS_PROPERTY, "sized"))) {
+                SIZED.forEach(builder::setServerConfig);
+            }
+            EmbeddedPostgres server = builder.start();
             createDatabase(server);
             return new LocalPostgres(server);
         } catch (IOException | SQLException e) {

@@ -39,11 +39,16 @@ import java.util.List;
  * <p>A polled batch is written in JDBC batches, in two streams that share no table: the records (student,
  * pathway_enrollment) and the timeline (journey_event). Each stream keeps the events' order, so a batch leaves the
  * same rows as applying its events one by one, while a run of registrations or enrolments becomes a few multi-row
- * statements instead of two round trips per event.
+ * statements instead of two round trips per event, and a long run by COPY ({@link StatementBatch#copying}).
  */
 public class JourneyProjection implements EventProjection {
 
     private final ObjectMapper json = PublishedJson.mapper();
+    /**
+     * A run of at least this many inserts of one kind (a poll of registrations or timeline rows, as an import or a
+     * consumer catching up delivers) goes by COPY through a staging table instead of bound multi-row inserts.
+     */
+    private static final int COPY_FROM = 200;
 
     @Override
     public void apply(Connection tx, EventEnvelope envelope, PublishedEvent published) throws SQLException {
@@ -52,7 +57,7 @@ public class JourneyProjection implements EventProjection {
 
     @Override
     public void applyBatch(Connection tx, List<Delivered> events) throws SQLException {
-        try (StatementBatch records = new StatementBatch(tx); StatementBatch timeline = new StatementBatch(tx)) {
+        try (StatementBatch records = new StatementBatch(tx).copying(COPY_FROM); StatementBatch timeline = new StatementBatch(tx).copying(COPY_FROM)) {
             for (Delivered delivered : events) {
                 apply(records, timeline, delivered.envelope(), delivered.event());
             }

@@ -32,14 +32,18 @@ import java.util.regex.Pattern;
  * <p>{@link #copying} (for bulk loads such as a rebuild's catch-up): a large pending batch of an
  * {@code insert into t (columns) values (?, ...) [on conflict ...]} goes by COPY into a temporary staging table
  * and one {@code insert into t (columns) select ... [on conflict ...]}, the same statement applied to the same rows,
- * without binding every parameter of a multi-row insert.
+ * without binding every parameter of a multi-row insert. A placeholder may be {@code cast(? as type)}: the staging
+ * table has the target's column types, so COPY reads the text as that type.
  */
 public final class StatementBatch implements AutoCloseable {
 
     private static final int MAX_PENDING = 2_000;
     private static final int MAX_PENDING_COPYING = 50_000;
+    /** A value placeholder COPY can fill: {@code ?}, or {@code cast(? as type)} (the staging column has the type). */
+    private static final String PLACEHOLDER = "(?:\\?|cast\\s*\\(\\s*\\?\\s+as\\s+\\w+\\s*\\))";
     private static final Pattern COPYABLE = Pattern.compile(
-            "^\\s*insert\\s+into\\s+([\\w.]+)\\s*\\(([^)]*)\\)\\s*values\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)(.*)$",
+            "^\\s*insert\\s+into\\s+([\\w.]+)\\s*\\(([^)]*)\\)\\s*values\\s*\\(\\s*" + PLACEHOLDER
+                    + "(?:\\s*,\\s*" + PLACEHOLDER + ")*\\s*\\)(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String ANY_TABLE = "";
     private static final Pattern TARGET = Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([\\w.]+)",
@@ -50,6 +54,8 @@ public final class StatementBatch implements AutoCloseable {
     /** Pending batches of at least this many rows go by COPY; 0: never. */
     private int copyFrom;
     private final Set<String> staged = new HashSet<>();
+    /** Rows sent by COPY so far (tests). */
+    long copiedRows;
     private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
     private final Map<String, String> tableOf = new HashMap<>();
     /** The pending batch of each table (one entry, {@link #ANY_TABLE}, when the order is global). */
@@ -180,6 +186,7 @@ public final class StatementBatch implements AutoCloseable {
                 throw new SQLException("COPY into " + stage + " failed: " + e.getMessage(), e);
             }
             statement.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + stage + " " + onConflict);
+            copiedRows += rows.size();
             statement.execute("truncate " + stage);
         }
     }
