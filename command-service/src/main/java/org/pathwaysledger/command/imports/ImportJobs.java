@@ -151,7 +151,7 @@ public class ImportJobs implements AutoCloseable {
         } finally {
             job.finishedAt = clock.instant();
             progress.cancel(false);
-            flush(job);
+            finalFlush(job);
             job.uploads.forEach(upload -> upload.storedFile().toFile().delete());
         }
     }
@@ -374,6 +374,22 @@ public class ImportJobs implements AutoCloseable {
                 recorded |= Boolean.TRUE.equals(commands.sendAndWait(command));
             }
             return recorded;
+        }
+    }
+
+    /**
+     * The final state is written on the progress writer's own thread, after any periodic write already running there:
+     * that one may have read the job before it finished and drained some of its errors, and the client must not see
+     * DONE before every error is stored (ImportRepository also refuses to overwrite a finished job's state).
+     */
+    private void finalFlush(Job job) {
+        try {
+            progressWriter.submit(() -> flush(job)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            flush(job);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            flush(job);
         }
     }
 

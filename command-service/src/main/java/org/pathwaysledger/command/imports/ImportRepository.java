@@ -31,11 +31,16 @@ public class ImportRepository {
                 .update();
     }
 
+    /**
+     * Stores a job's progress. A finished job's state is final: a periodic write that read the job before it
+     * finished, and lands after the final write, changes nothing (it used to leave a finished import showing WRITING
+     * for ever, on a loaded machine).
+     */
     void progress(ImportProgress progress) {
         jdbc.sql("""
                         update import_job set status = ?, bytes_read = ?, rows_read = ?, rows_accepted = ?, rows_unchanged = ?,
                             rows_rejected = ?, warnings = ?, message = ?, started_at = ?, finished_at = ?
-                        where import_id = ?""")
+                        where import_id = ? and status not in ('DONE', 'FAILED')""")
                 .params(progress.phase().name(), progress.bytesRead(), progress.rowsRead(), progress.rowsAccepted(),
                         progress.rowsUnchanged(), progress.rowsRejected(), String.join("\n", progress.warnings()), progress.message(),
                         progress.startedAt() == null ? null : Timestamp.from(progress.startedAt()),
