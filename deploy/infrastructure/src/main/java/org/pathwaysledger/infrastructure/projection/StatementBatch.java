@@ -208,17 +208,24 @@ public final class StatementBatch implements AutoCloseable {
         } else if (value instanceof Number || value instanceof java.sql.Date) {
             text.append(value);
         } else {
+            // Runs without a character to escape are copied whole (a stored payload is hundreds of characters).
             String string = value.toString();
+            int run = 0;
             for (int i = 0; i < string.length(); i++) {
                 char c = string.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                String escaped = switch (c) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    default -> null;
+                };
+                if (escaped != null) {
+                    text.append(string, run, i).append(escaped);
+                    run = i + 1;
                 }
             }
+            text.append(string, run, string.length());
         }
     }
 
