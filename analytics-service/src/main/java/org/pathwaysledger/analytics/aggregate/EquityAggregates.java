@@ -56,17 +56,15 @@ public final class EquityAggregates {
             + " and (e.district_id, e.student_id) in (select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
 
     /**
-     * A batch's students, in the set-wise form with every fact table read for the batch's students only (one index
-     * probe per student and table, instead of subqueries per student and metric). The per-student form is kept behind
-     * {@code -Dpathways.analytics.counts.per-student=true} for A/B measurements (BENCHMARKS.md).
+     * A batch's students, by the per-student definitions. (Their set-wise form, filtered to the batch's students, was
+     * tried and measured no faster, but before the plan fix in {@link #delta}; it is not used, see BENCHMARKS.md.)
      */
-    private static final boolean PER_STUDENT = Boolean.getBoolean("pathways.analytics.counts.per-student");
-    private static final String ADD_STUDENTS = PER_STUDENT ? deltaSql(STUDENTS, "+") : SetWise.sql(true, "+");
-    private static final String SUBTRACT_STUDENTS = PER_STUDENT ? deltaSql(STUDENTS, "-") : SetWise.sql(true, "-");
+    private static final String ADD_STUDENTS = deltaSql(STUDENTS, "+");
+    private static final String SUBTRACT_STUDENTS = deltaSql(STUDENTS, "-");
     /** Every student at once: the same counts from joins and group-bys instead of subqueries per student. */
-    private static final String ADD_ALL = SetWise.sql(false, "+");
-    /** The definitions the counts follow: the per-student SQL (the metric definitions) and its set-wise forms. */
-    private static final String SIGNATURE = sha256(deltaSql("", "+") + ADD_ALL + ADD_STUDENTS);
+    private static final String ADD_ALL = SetWise.sql();
+    /** The definitions the counts follow: the per-student SQL (the metric definitions) and its set-wise form. */
+    private static final String SIGNATURE = sha256(deltaSql("", "+") + ADD_ALL);
 
     private EquityAggregates() {
     }
@@ -145,16 +143,10 @@ public final class EquityAggregates {
             setting.execute("set local plan_cache_mode = force_custom_plan");
         }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            int next = 1;
-            if (!PER_STUDENT) {
-                // The set-wise form's "batch" relation comes first.
-                statement.setArray(next++, tx.createArrayOf("varchar", districts));
-                statement.setArray(next++, tx.createArrayOf("varchar", ids));
-            }
-            statement.setArray(next++, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
-            statement.setArray(next++, tx.createArrayOf("varchar", ids));
-            statement.setArray(next++, tx.createArrayOf("varchar", districts));
-            statement.setArray(next, tx.createArrayOf("varchar", ids));
+            statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
+            statement.setArray(2, tx.createArrayOf("varchar", ids));
+            statement.setArray(3, tx.createArrayOf("varchar", districts));
+            statement.setArray(4, tx.createArrayOf("varchar", ids));
             statement.executeUpdate();
         }
     }
@@ -254,35 +246,25 @@ public final class EquityAggregates {
             return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))";
         }
 
-        /** The batch's students (two array parameters), which every fact table is then read for. */
-        private static final String BATCH = "batch as (select * from unnest(cast(? as varchar[]), cast(? as varchar[])) as b(district_id, student_id)), ";
-
-        /** A fact row known now, and, for a batch, one of the batch's students. */
-        private static String kept(String alias, boolean batch) {
-            return known(alias) + (batch ? " and (" + alias + ".district_id, " + alias + ".student_id) in (select b.district_id, b.student_id from batch b)" : "");
-        }
-
-        /** Each kind of fact reduced per student (and pathway), as known now (for a batch's students only). */
-        private static String facts(boolean batch) {
-            return "status as (select s.district_id, s.student_id, s.pathway_id, "
+        /** Each kind of fact reduced per student (and pathway), as known now. */
+        private static final String FACTS = "status as (select s.district_id, s.student_id, s.pathway_id, "
                 + "bool_or(s.status = 'CONCENTRATOR') as concentrator, bool_or(s.status = 'COMPLETER') as completer, "
                 + "bool_or(s.status in ('PARTICIPANT', 'CONCENTRATOR', 'COMPLETER')) as participant "
-                + "from pathway_status s where " + kept("s", batch) + " group by 1, 2, 3), "
+                + "from pathway_status s where " + known("s") + " group by 1, 2, 3), "
                 + "diploma as (select h.district_id, h.student_id, min(h.completed_on) as diploma_on from high_school_completion h "
-                + "where " + kept("h", batch) + " and h.completion = 'HS_DIPLOMA' group by 1, 2), "
+                + "where " + known("h") + " and h.completion = 'HS_DIPLOMA' group by 1, 2), "
                 + "credit as (select c.district_id, c.student_id, "
                 + "coalesce(sum(c.credits) filter (where c.year_end <= coalesce(g.diploma_on, date 'infinity')), 0) as by_diploma "
                 + "from college_credit c left join diploma g on g.district_id = c.district_id and g.student_id = c.student_id "
-                + "where " + kept("c", batch) + " group by 1, 2), "
-                + "wbl as (select distinct w.district_id, w.student_id from wbl_placement w where " + kept("w", batch) + "), "
-                + "industry as (select distinct i.district_id, i.student_id from industry_credential i where " + kept("i", batch) + "), "
-                + "college_credential as (select distinct c.district_id, c.student_id from postsecondary_credential c where " + kept("c", batch) + "), "
+                + "where " + known("c") + " group by 1, 2), "
+                + "wbl as (select distinct w.district_id, w.student_id from wbl_placement w where " + known("w") + "), "
+                + "industry as (select distinct i.district_id, i.student_id from industry_credential i where " + known("i") + "), "
+                + "college_credential as (select distinct c.district_id, c.student_id from postsecondary_credential c where " + known("c") + "), "
                 + "college as (select p.district_id, p.student_id, min(p.enrolled_on) as first_enrolled_on from postsecondary_enrollment p "
-                + "where " + kept("p", batch) + " group by 1, 2), "
+                + "where " + known("p") + " group by 1, 2), "
                 + "second_quarter_wage as (select distinct w.district_id, w.student_id from wage_record w "
                 + "join diploma g on g.district_id = w.district_id and g.student_id = w.student_id "
-                + "where " + kept("w", batch) + " and w.year_quarter = to_char(g.diploma_on + interval '6 months', 'YYYY\"Q\"Q')), ";
-        }
+                + "where " + known("w") + " and w.year_quarter = to_char(g.diploma_on + interval '6 months', 'YYYY\"Q\"Q')), ";
 
         private static final String JOINS = " left join status st on st.district_id = e.district_id and st.student_id = e.student_id and st.pathway_id = e.pathway_id"
                 + " left join diploma dip on dip.district_id = e.district_id and dip.student_id = e.student_id"
@@ -323,19 +305,16 @@ public final class EquityAggregates {
                 Map.entry(OutcomeMetric.K12SWP_COMPLETERS_WBL, new String[]{COMPLETER, WBL}),
                 Map.entry(OutcomeMetric.K12SWP_COMPLETERS_CERTIFICATION, new String[]{COMPLETER, INDUSTRY}));
 
-        /**
-         * Every student's counts, to add to empty counts; or ({@code batch}) the contribution of the students of two
-         * array parameters, then the entrant filter's four ({@link #STUDENTS}), to add or subtract ({@code sign}).
-         */
-        static String sql(boolean batch, String sign) {
+        /** Every student's counts, to add to empty counts. */
+        static String sql() {
             String from = PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY;
             String joined = from.replaceFirst("\\) d on true", ") d on true" + java.util.regex.Matcher.quoteReplacement(JOINS));
             if (joined.equals(from)) {
                 throw new IllegalStateException("The entrant query no longer has the shape the set-wise counts join to: " + from);
             }
             String entrants = entrantsSelect(metric -> FLAGS.getOrDefault(metric,
-                    new String[]{metric.populationCondition(), metric.successCondition()})) + " " + joined + (batch ? STUDENTS : "");
-            return spread((batch ? BATCH : "") + facts(batch), entrants, sign);
+                    new String[]{metric.populationCondition(), metric.successCondition()})) + " " + joined;
+            return spread(FACTS, entrants, "+");
         }
 
         /** Whether every pre-aggregated metric has its set-wise form (else it is computed per student in the same statement). */
