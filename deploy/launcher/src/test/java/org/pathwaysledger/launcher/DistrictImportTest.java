@@ -151,6 +151,46 @@ class DistrictImportTest {
     }
 
     @Test
+    void hundreds_of_rows_of_one_kind_reach_the_journeys_whole() throws Exception {
+        // Polls of hundreds of rows of one kind, which the journeys projection sends by COPY (runs of 200+), jsonb columns included.
+        int count = 600;
+        StringBuilder students = new StringBuilder("district_id,student_id,birth_date,school_id,grade_level,sex,hispanic,races\n");
+        StringBuilder enrolments = new StringBuilder("district_id,student_id,pathway_id,school_id,entry_date,exit_date,exit_reason\n");
+        for (int i = 1; i <= count; i++) {
+            students.append("EXAMPLE-USD,COPY-").append(i).append(",2010-0").append(1 + i % 9).append("-1").append(i % 10)
+                    .append(",HS-1,09,").append(i % 2 == 0 ? "F" : "M").append(",").append(i % 3 == 0 ? "Y" : "N").append(",WHITE\n");
+            enrolments.append("EXAMPLE-USD,COPY-").append(i).append(",HEALTH-MED-ASSIST,HS-1,2025-08-1").append(i % 10).append(",,\n");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("students.csv", students.toString().getBytes(StandardCharsets.UTF_8));
+        files.put("pathway_enrollments.csv", enrolments.toString().getBytes(StandardCharsets.UTF_8));
+
+        JsonNode status = finished(submit("EXAMPLE-USD", files, ""));
+        assertThat(status.get("rowsRejected").asLong()).as(errorsOf(status)).isZero();
+        assertThat(status.get("rowsAccepted").asLong()).isEqualTo(2L * count);
+
+        await(() -> Api.get(platform.queryUrl() + "/api/v1/districts/EXAMPLE-USD/pathway-students?pathway=HEALTH-MED-ASSIST"), answer -> {
+            long copied = 0;
+            for (JsonNode student : answer.body().get("students")) {
+                copied += student.get("studentId").asText().startsWith("COPY-") ? 1 : 0;
+            }
+            return copied == count;
+        }, "all " + count + " enrolled students");
+        for (int i : new int[]{1, 299, 600}) {
+            JsonNode journey = await(() -> Api.get(platform.queryUrl() + "/api/v1/districts/EXAMPLE-USD/students/COPY-" + i),
+                    answer -> answer.status() == 200 && answer.body().get("timeline").size() == 2, "COPY-" + i + "'s journey").body();
+            assertThat(journey.get("current").get("birthDate").asText()).isEqualTo("2010-0" + (1 + i % 9) + "-1" + (i % 10));
+            assertThat(journey.get("current").get("demographics").toString()).contains(i % 3 == 0 ? "\"hispanic\":true" : "\"hispanic\":false");
+            assertThat(journey.get("pathways").get(0).get("entryDate").asText()).isEqualTo("2025-08-1" + (i % 10));
+            List<String> references = new ArrayList<>();
+            journey.get("timeline").forEach(step -> references.add(step.get("type").asText() + " " + step.get("detail").get("source").get("reference").asText()));
+            assertThat(references).containsExactlyInAnyOrder(
+                    "StudentRegistered " + status.get("importId").asText() + "/students.csv#" + (i + 1),
+                    "StudentEnrolledInPathway " + status.get("importId").asText() + "/pathway_enrollments.csv#" + (i + 1));
+        }
+    }
+
+    @Test
     void a_dry_run_validates_without_writing_and_wrong_requests_are_refused_clearly() throws Exception {
         Map<String, byte[]> files = Map.of("students.csv", ("district_id,student_id,birth_date,school_id,grade_level,sex,hispanic\n"
                 + "EXAMPLE-USD,DRY-1,2010-01-05,HS-1,09,F,N\nEXAMPLE-USD,DRY-2,2010-01-05,HS-1,9th,F,N\n").getBytes(StandardCharsets.UTF_8));

@@ -156,7 +156,7 @@ class WebUiBrowserTest {
         assertThat(text("[data-kpi=entrants] .value")).isEqualTo("Suppressed");
         browser.findElement(By.id("as-of-clear")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("asOf="));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> String.valueOf(healthEntrants).equals(d.findElement(By.cssSelector("[data-kpi=entrants] .value")).getText().trim()));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> String.valueOf(healthEntrants).equals(d.findElement(By.cssSelector("[data-kpi=entrants] .value")).getText().trim()));
     }
 
     @Test
@@ -295,12 +295,12 @@ class WebUiBrowserTest {
         String district = "DEMO-USD-NORTH";
         // Student-level: without the district's key the page shows the query service's refusal, with the key the lists.
         browser.get(platform.webUiUrl() + "#/district?district=" + district + "&region=" + DemoRegion.REGION);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
         assertThat(text("#status .error")).contains("needs the district's access key");
         assertThat(browser.findElements(By.cssSelector("[data-table=students]"))).isEmpty();
         browser.findElement(By.id("f-key")).sendKeys(NORTH_KEY);
         browser.findElement(By.cssSelector("form[aria-label=District] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("[data-table=students]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("[data-table=students]")).isEmpty());
         waitReady();
         JsonNode students = districtGet("/api/v1/districts/" + district + "/pathway-students?offTrack=true");
         assertThat(students.get("offTrack").asInt()).isPositive();
@@ -411,7 +411,7 @@ class WebUiBrowserTest {
 
     /** Waits until the current view finished rendering (or showed an error, which fails the test). */
     private static void waitReady() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
         List<WebElement> errors = browser.findElements(By.cssSelector("#status .error"));
         if (!errors.isEmpty()) {
             fail("The page showed an error: " + errors.get(0).getText());
