@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
 
     private final SubscribableMessageSource<EventMessage<?>> events;
     private final Set<Class<?>> handled;
+    private final List<Consumer<List<? extends EventMessage<?>>>> subscribers = new CopyOnWriteArrayList<>();
 
     public HandledEvents(SubscribableMessageSource<EventMessage<?>> events, Class<?>... handlers) {
         this.events = events;
@@ -54,7 +56,7 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
 
     @Override
     public Registration subscribe(Consumer<List<? extends EventMessage<?>>> processor) {
-        return events.subscribe(batch -> {
+        Consumer<List<? extends EventMessage<?>>> filtered = batch -> {
             List<EventMessage<?>> wanted = null;
             for (EventMessage<?> event : batch) {
                 if (handles(event.getPayloadType())) {
@@ -67,6 +69,23 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
             if (wanted != null) {
                 processor.accept(wanted);
             }
-        });
+        };
+        subscribers.add(filtered);
+        Registration registration = events.subscribe(filtered);
+        return () -> {
+            subscribers.remove(filtered);
+            return registration.cancel();
+        };
+    }
+
+    /**
+     * Hands events appended without the event bus (an import batch's bulk append, StudentBulkWriter) to the
+     * subscribed processors, as the event store would have at its prepare-commit: same filter, same thread, same
+     * transaction.
+     */
+    public void deliver(List<? extends EventMessage<?>> appended) {
+        if (!appended.isEmpty()) {
+            subscribers.forEach(subscriber -> subscriber.accept(appended));
+        }
     }
 }
