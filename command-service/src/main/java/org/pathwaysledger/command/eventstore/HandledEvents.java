@@ -26,10 +26,12 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
 
     private final SubscribableMessageSource<EventMessage<?>> events;
     private final Set<Class<?>> handled;
+    private final List<Class<?>> handlers;
     private final List<Consumer<List<? extends EventMessage<?>>>> subscribers = new CopyOnWriteArrayList<>();
 
     public HandledEvents(SubscribableMessageSource<EventMessage<?>> events, Class<?>... handlers) {
         this.events = events;
+        this.handlers = List.of(handlers);
         this.handled = Stream.of(handlers).flatMap(handler -> Stream.of(handler.getDeclaredMethods()))
                 .filter(method -> method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0)
                 .map(HandledEvents::payloadType)
@@ -42,6 +44,11 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
     private static Class<?> payloadType(Method handler) {
         Class<?> declared = handler.getAnnotation(EventHandler.class).payloadType();
         return declared == Object.class ? handler.getParameterTypes()[0] : declared;
+    }
+
+    /** The classes whose handlers this source feeds. */
+    public List<Class<?>> handlers() {
+        return handlers;
     }
 
     /** Does a handler take events of this payload type (the type itself or a supertype of it)? */

@@ -30,6 +30,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.pathwaysledger.command.eventstore.EventReadAhead;
 import org.pathwaysledger.command.eventstore.HandledEvents;
+import org.pathwaysledger.command.identity.IdentityMatching;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -62,9 +63,11 @@ import java.util.function.Consumer;
  * student changed by another writer than this JVM's, with the cached instance out of date) throws, as Axon's engine
  * reports it, as {@link Conflict}; the caller rolls back and writes the batch on the per-command path.
  *
- * <p>What the command side's subscribing processors do for events of a unit of work still happens for these: the
- * appended events are handed to them ({@link HandledEvents#deliver}) in the same transaction, so identity matching
- * links each registered student to its person as before.
+ * <p>What the command side's subscribing processors do for events of a unit of work still happens for these, in the
+ * same transaction: identity matching's handlers are called directly ({@link IdentityMatching#matchAll}: it links each
+ * registered student to its person as before, without Axon's processor machinery per registration), any other
+ * subscribing processor is handed the appended events ({@link HandledEvents#deliver}), which it filters as usual (the
+ * region lookups take no student event).
  */
 @Component
 public class StudentBulkWriter {
@@ -77,12 +80,13 @@ public class StudentBulkWriter {
     private final EventStorageEngine storage;
     private final EventStore eventStore;
     private final List<HandledEvents> subscribers;
+    private final IdentityMatching identityMatching;
     private volatile AggregateModel<Student> model;
 
     public StudentBulkWriter(ObjectProvider<Configuration> axon, StudentCommandTargets targets, EventReadAhead readAhead,
                              @Qualifier(StudentConfiguration.STUDENT_CACHE) Cache students,
                              @Qualifier(StudentConfiguration.STUDENT_LOCKS) LockFactory locks, EventStorageEngine storage, EventStore eventStore,
-                             List<HandledEvents> subscribers) {
+                             List<HandledEvents> subscribers, IdentityMatching identityMatching) {
         this.axon = axon;
         this.targets = targets;
         this.readAhead = readAhead;
@@ -91,6 +95,7 @@ public class StudentBulkWriter {
         this.storage = storage;
         this.eventStore = eventStore;
         this.subscribers = subscribers;
+        this.identityMatching = identityMatching;
     }
 
     /** Can every command be decided here (all of them Student commands)? */
@@ -201,7 +206,13 @@ public class StudentBulkWriter {
                 }
                 throw e;
             }
-            subscribers.forEach(subscriber -> subscriber.deliver(events));
+            for (HandledEvents subscriber : subscribers) {
+                if (subscriber.handlers().equals(List.of(IdentityMatching.class))) {
+                    identityMatching.matchAll(events);
+                } else {
+                    subscriber.deliver(events);
+                }
+            }
         }
         // Kept as Axon's repository keeps them: publishing to the event store, for the next command through the repository.
         batch.afterCommit(unitOfWork -> aggregates.forEach((id, aggregate) -> {

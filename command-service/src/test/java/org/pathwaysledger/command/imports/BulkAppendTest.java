@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pathwaysledger.command.eventstore.HandledEvents;
 import org.pathwaysledger.command.student.StudentBulkWriter;
 import org.pathwaysledger.command.student.StudentCommandRunner;
 import org.pathwaysledger.command.student.StudentConfiguration;
@@ -90,6 +91,8 @@ class BulkAppendTest {
     @Autowired
     @Qualifier(StudentConfiguration.STUDENT_CACHE)
     Cache students;
+    @Autowired
+    List<HandledEvents> subscribingSources;
 
     String suffix;
     String region;
@@ -255,6 +258,26 @@ class BulkAppendTest {
         assertThat(commands.<Boolean>sendAndWait(credential(district, "S7", "OSHA-10"))).isFalse();
         assertThat(importCsv(district, ImportKind.CREDENTIALS, credentials.toString()).rowsUnchanged()).isEqualTo(count);
         assertThat(eventCount(district)).isEqualTo(3L * count);
+    }
+
+    @Test
+    void no_subscribing_processor_but_identity_matching_takes_a_student_event() {
+        // The bulk path calls identity matching's handlers directly; a new subscribing handler of a Student event
+        // would be handed the events generically (HandledEvents.deliver). This says which events are concerned today.
+        List<Class<?>> studentEvents = java.util.Arrays.stream(org.pathwaysledger.command.student.Student.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(org.axonframework.eventsourcing.EventSourcingHandler.class))
+                .map(method -> (Class<?>) method.getParameterTypes()[0]).toList();
+        assertThat(studentEvents).hasSizeGreaterThan(10);
+        List<String> taken = new ArrayList<>();
+        for (HandledEvents source : subscribingSources) {
+            for (Class<?> type : studentEvents) {
+                if (source.handles(type)) {
+                    taken.add(source.handlers().get(0).getSimpleName() + ": " + type.getSimpleName());
+                }
+            }
+        }
+        assertThat(taken).containsExactlyInAnyOrder("IdentityMatching: StudentRegistered", "IdentityMatching: StudentDetailsChanged",
+                "IdentityMatching: StudentRecordCorrected");
     }
 
     private List<List<Object>> rows(DistrictId district) {
