@@ -266,7 +266,7 @@ class BulkAppendTest {
         // would be handed the events generically (HandledEvents.deliver). This says which events are concerned today.
         List<Class<?>> studentEvents = java.util.Arrays.stream(org.pathwaysledger.command.student.Student.class.getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(org.axonframework.eventsourcing.EventSourcingHandler.class))
-                .map(method -> (Class<?>) method.getParameterTypes()[0]).toList();
+                .<Class<?>>map(method -> method.getParameterTypes()[0]).toList();
         assertThat(studentEvents).hasSizeGreaterThan(10);
         List<String> taken = new ArrayList<>();
         for (HandledEvents source : subscribingSources) {
