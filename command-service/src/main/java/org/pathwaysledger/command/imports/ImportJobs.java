@@ -265,8 +265,10 @@ public class ImportJobs implements AutoCloseable {
 
     /**
      * A lane writes its queued rows in batches, one unit of work and database transaction per batch (see
-     * {@link #inOneUnitOfWork}). If any row of a batch is refused, the batch is rolled back and its rows are written
-     * one by one, so the refused row is reported and every other row is kept.
+     * {@link #inOneUnitOfWork}): by default decided and appended in one go ({@link StudentBulkWriter},
+     * {@code pathways.imports.bulk-append}), else, or when the bulk append conflicts with another writer, command by
+     * command on the Students ({@link StudentCommandRunner}). If any row of a batch is refused, the batch is rolled back
+     * and its rows are written one by one, so the refused row is reported and every other row is kept.
      */
     private final class Lane {
         final java.util.concurrent.LinkedBlockingQueue<RowTask> queue = new java.util.concurrent.LinkedBlockingQueue<>();
