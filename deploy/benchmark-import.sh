@@ -2,6 +2,7 @@
 # Import benchmark: rows/s to import done and to visible in analytics, the PostgreSQL COPY ceiling, peak heap.
 # Usage: deploy/benchmark-import.sh [rows]   (default 100000; the figures in BENCHMARKS.md name their row count)
 # BENCHMARK_JFR=/tmp/import.jfr also records a JFR profile (per-thread CPU: jdk.ThreadCPULoad; hot code: jdk.ExecutionSample).
+# BENCHMARK_JAVA_OPTS adds JVM options, e.g. "-Dpathways.imports.bulk-append=false" for the per-command path (A/B).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"
@@ -19,5 +20,7 @@ jfr=()
 if [ -n "${BENCHMARK_JFR:-}" ]; then
   jfr=("-XX:StartFlightRecording=filename=$BENCHMARK_JFR,settings=profile")
 fi
-exec java -Xmx4g ${jfr[@]+"${jfr[@]}"} -Daxoniq.update-checker.disabled=true -cp "$jar" \
+# shellcheck disable=SC2206
+opts=(${BENCHMARK_JAVA_OPTS:-})
+exec java -Xmx4g ${jfr[@]+"${jfr[@]}"} ${opts[@]+"${opts[@]}"} -Daxoniq.update-checker.disabled=true -cp "$jar" \
   -Dloader.main=org.pathwaysledger.launcher.ImportBenchmark org.springframework.boot.loader.launch.PropertiesLauncher "${1:-100000}"

@@ -51,12 +51,29 @@ public class EventReadAhead {
         if (aggregateIdentifiers.isEmpty()) {
             return;
         }
+        Map<String, List<DomainEventData<?>>> byAggregate = histories(aggregateIdentifiers, false);
+        Map<String, List<DomainEventData<?>>> readAhead = root.getOrComputeResource(EVENTS, key -> new HashMap<>());
+        readAhead.putAll(byAggregate);
+    }
+
+    /**
+     * The stored events of each of {@code aggregateIdentifiers} (an empty list for one without events) in two queries,
+     * or {@code null} when {@code allOrNothing} and any of them has a snapshot (its events from the start are not all
+     * there is to it); without {@code allOrNothing}, aggregates with a snapshot are left out.
+     */
+    public Map<String, List<DomainEventData<?>>> histories(Collection<String> aggregateIdentifiers, boolean allOrNothing) {
         Map<String, List<DomainEventData<?>>> byAggregate = new HashMap<>();
         Set<String> wanted = new HashSet<>(aggregateIdentifiers);
+        if (wanted.isEmpty()) {
+            return byAggregate;
+        }
         String[] ids = wanted.toArray(String[]::new);
         List<String> withSnapshot = jdbc.sql("select distinct " + schema.aggregateIdentifierColumn() + " from " + schema.snapshotTable()
                         + " where " + schema.aggregateIdentifierColumn() + " = any(?)")
                 .param(ids).query(String.class).list();
+        if (allOrNothing && !withSnapshot.isEmpty()) {
+            return null;
+        }
         wanted.removeAll(withSnapshot);
         wanted.forEach(id -> byAggregate.put(id, new ArrayList<>()));
         jdbc.sql("select " + String.join(", ", schema.eventIdentifierColumn(), schema.timestampColumn(), schema.payloadTypeColumn(),
@@ -72,8 +89,13 @@ public class EventReadAhead {
                                 row.getString(2), row.getString(3), row.getString(4), row.getBytes(5), row.getBytes(6)));
                     }
                 });
-        Map<String, List<DomainEventData<?>>> readAhead = root.getOrComputeResource(EVENTS, key -> new HashMap<>());
-        readAhead.putAll(byAggregate);
+        return byAggregate;
+    }
+
+    /** Stored events as the event store hands them out: upcast and deserialised (lazily), in order. */
+    public DomainEventStream stream(List<DomainEventData<?>> events) {
+        Configuration configuration = configuration();
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream(), configuration.eventSerializer(), configuration.upcasterChain());
     }
 
     /**
@@ -86,11 +108,7 @@ public class EventReadAhead {
         }
         Map<String, List<DomainEventData<?>>> readAhead = CurrentUnitOfWork.get().root().getResource(EVENTS);
         List<DomainEventData<?>> events = readAhead == null ? null : readAhead.remove(aggregateIdentifier);
-        if (events == null) {
-            return null;
-        }
-        Configuration configuration = configuration();
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream(), configuration.eventSerializer(), configuration.upcasterChain());
+        return events == null ? null : stream(events);
     }
 
     /** Axon's configuration, resolved once (a Spring lookup per aggregate load costs more than the load). */

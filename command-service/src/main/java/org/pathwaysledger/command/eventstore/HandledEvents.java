@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,9 +26,12 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
 
     private final SubscribableMessageSource<EventMessage<?>> events;
     private final Set<Class<?>> handled;
+    private final List<Class<?>> handlers;
+    private final List<Consumer<List<? extends EventMessage<?>>>> subscribers = new CopyOnWriteArrayList<>();
 
     public HandledEvents(SubscribableMessageSource<EventMessage<?>> events, Class<?>... handlers) {
         this.events = events;
+        this.handlers = List.of(handlers);
         this.handled = Stream.of(handlers).flatMap(handler -> Stream.of(handler.getDeclaredMethods()))
                 .filter(method -> method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0)
                 .map(HandledEvents::payloadType)
@@ -42,6 +46,11 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
         return declared == Object.class ? handler.getParameterTypes()[0] : declared;
     }
 
+    /** The classes whose handlers this source feeds. */
+    public List<Class<?>> handlers() {
+        return handlers;
+    }
+
     /** Does a handler take events of this payload type (the type itself or a supertype of it)? */
     public boolean handles(Class<?> payloadType) {
         for (Class<?> type : handled) {
@@ -54,7 +63,7 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
 
     @Override
     public Registration subscribe(Consumer<List<? extends EventMessage<?>>> processor) {
-        return events.subscribe(batch -> {
+        Consumer<List<? extends EventMessage<?>>> filtered = batch -> {
             List<EventMessage<?>> wanted = null;
             for (EventMessage<?> event : batch) {
                 if (handles(event.getPayloadType())) {
@@ -67,6 +76,23 @@ public final class HandledEvents implements SubscribableMessageSource<EventMessa
             if (wanted != null) {
                 processor.accept(wanted);
             }
-        });
+        };
+        subscribers.add(filtered);
+        Registration registration = events.subscribe(filtered);
+        return () -> {
+            subscribers.remove(filtered);
+            return registration.cancel();
+        };
+    }
+
+    /**
+     * Hands events appended without the event bus (an import batch's bulk append, StudentBulkWriter) to the
+     * subscribed processors, as the event store would have at its prepare-commit: same filter, same thread, same
+     * transaction.
+     */
+    public void deliver(List<? extends EventMessage<?>> appended) {
+        if (!appended.isEmpty()) {
+            subscribers.forEach(subscriber -> subscriber.accept(appended));
+        }
     }
 }

@@ -3,6 +3,9 @@ package org.pathwaysledger.command.identity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.pathwaysledger.command.catalogue.RegionDirectory;
 import org.pathwaysledger.events.region.LinkStudentRecord;
 import org.pathwaysledger.events.student.StudentDetailsChanged;
@@ -16,6 +19,7 @@ import org.pathwaysledger.events.value.PersonId;
 import org.pathwaysledger.events.value.RegionId;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +32,7 @@ import java.util.Optional;
 public class IdentityMatching {
 
     public static final String PROCESSING_GROUP = "identity-matching";
+    private static final Logger log = LoggerFactory.getLogger(IdentityMatching.class);
 
     private final CommandGateway commands;
     private final RegionDirectory directory;
@@ -50,6 +55,30 @@ public class IdentityMatching {
     @EventHandler
     void on(StudentRecordCorrected event) {
         link(event, event.registration());
+    }
+
+    /**
+     * What this processor's handlers do, for events appended without the event bus (an import batch's bulk append,
+     * StudentBulkWriter), called in the batch's transaction: the same links, without Axon's per-message processor
+     * machinery (a unit of work, interceptors and handler lookup per registration, 14% of an import lane). A failure is
+     * logged and the batch goes on, as Axon's default error handler of a subscribing processor does.
+     */
+    public void matchAll(List<? extends EventMessage<?>> events) {
+        for (EventMessage<?> message : events) {
+            Object payload = message.getPayload();
+            try {
+                if (payload instanceof StudentRegistered registered) {
+                    on(registered);
+                } else if (payload instanceof StudentDetailsChanged changed) {
+                    on(changed);
+                } else if (payload instanceof StudentRecordCorrected corrected) {
+                    on(corrected);
+                }
+            } catch (RuntimeException e) {
+                log.error("Identity matching could not link {}; the student stays unlinked until a data steward links them",
+                        message.getPayloadType().getSimpleName(), e);
+            }
+        }
     }
 
     private void link(StudentEvent event, StudentRegistration registration) {

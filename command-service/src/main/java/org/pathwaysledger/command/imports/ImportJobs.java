@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pathwaysledger.command.eventstore.EventReadAhead;
+import org.pathwaysledger.command.student.StudentBulkWriter;
 import org.pathwaysledger.command.student.StudentCommandRunner;
 import org.pathwaysledger.command.student.StudentConfiguration;
 import org.pathwaysledger.command.web.InvalidRequestException;
@@ -69,6 +70,7 @@ public class ImportJobs implements AutoCloseable {
 
     private final CommandGateway commands;
     private final StudentCommandRunner studentCommands;
+    private final StudentBulkWriter bulk;
     private final EventReadAhead readAhead;
     private final Cache recentStudents;
     private final ImportRepository repository;
@@ -83,14 +85,16 @@ public class ImportJobs implements AutoCloseable {
     private volatile boolean closed;
 
     public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, TransactionManager axonTransactions,
-                      StudentCommandRunner studentCommands, EventReadAhead readAhead,
+                      StudentCommandRunner studentCommands, StudentBulkWriter bulk, EventReadAhead readAhead,
                       @Qualifier(StudentConfiguration.STUDENT_CACHE) Cache recentStudents, ImportRepository repository, Clock clock,
                       @Value("${pathways.imports.lanes:8}") int laneCount,
                       @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight,
-                      @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction) {
+                      @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction,
+                      @Value("${pathways.imports.bulk-append:true}") boolean bulkAppend) {
         // No retries here: each student has one lane, and a retry on another thread would escape the batch's transaction.
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.studentCommands = studentCommands;
+        this.bulk = bulkAppend ? bulk : null;
         this.readAhead = readAhead;
         this.recentStudents = recentStudents;
         this.batchTransaction = new TransactionTemplate(transactions);
@@ -261,8 +265,10 @@ public class ImportJobs implements AutoCloseable {
 
     /**
      * A lane writes its queued rows in batches, one unit of work and database transaction per batch (see
-     * {@link #inOneUnitOfWork}). If any row of a batch is refused, the batch is rolled back and its rows are written
-     * one by one, so the refused row is reported and every other row is kept.
+     * {@link #inOneUnitOfWork}): by default decided and appended in one go ({@link StudentBulkWriter},
+     * {@code pathways.imports.bulk-append}), else, or when the bulk append conflicts with another writer, command by
+     * command on the Students ({@link StudentCommandRunner}). If any row of a batch is refused, the batch is rolled back
+     * and its rows are written one by one, so the refused row is reported and every other row is kept.
      */
     private final class Lane {
         final java.util.concurrent.LinkedBlockingQueue<RowTask> queue = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -311,6 +317,23 @@ public class ImportJobs implements AutoCloseable {
         }
 
         private void writeBatch(List<RowTask> batch) {
+            if (bulk != null && bulk.takes(batch.stream().map(RowTask::commands).toList())) {
+                try {
+                    List<Boolean> recorded = inOneUnitOfWork(() -> bulk.decideAndAppend(batch.stream().map(RowTask::commands).toList()));
+                    count(batch, recorded);
+                    return;
+                } catch (StudentBulkWriter.Conflict | StudentBulkWriter.NotInBulk conflict) {
+                    // Another writer changed one of these students (or the batch is not for this path): rolled back, its
+                    // students evicted; written below on the per-command path, which reads them from the event store.
+                    log.debug("Import lane {} writes a batch of {} rows per command: {}", thread.getName(), batch.size(), conflict.getMessage());
+                } catch (RuntimeException refused) {
+                    // A row was refused (or failed): rolled back as a whole; each row on its own, which reports the refusal.
+                    for (RowTask task : batch) {
+                        writeAlone(task);
+                    }
+                    return;
+                }
+            }
             if (batch.size() > 1) {
                 try {
                     List<Boolean> recorded = inOneUnitOfWork(() -> {
@@ -324,9 +347,7 @@ public class ImportJobs implements AutoCloseable {
                         }
                         return outcomes;
                     });
-                    for (int i = 0; i < batch.size(); i++) {
-                        (recorded.get(i) ? batch.get(i).job().rowsAccepted : batch.get(i).job().rowsUnchanged).incrementAndGet();
-                    }
+                    count(batch, recorded);
                     return;
                 } catch (RuntimeException refusedInBatch) {
                     // Rolled back as a whole: write each row on its own, below.
@@ -334,6 +355,12 @@ public class ImportJobs implements AutoCloseable {
             }
             for (RowTask task : batch) {
                 writeAlone(task);
+            }
+        }
+
+        private void count(List<RowTask> batch, List<Boolean> recorded) {
+            for (int i = 0; i < batch.size(); i++) {
+                (recorded.get(i) ? batch.get(i).job().rowsAccepted : batch.get(i).job().rowsUnchanged).incrementAndGet();
             }
         }
 

@@ -62,7 +62,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Each fact has a natural key (a course in a term, a placement id, a credential id...); the same key sent with other
  * values is recorded again as that fact's revision.
  */
-@Aggregate(commandTargetResolver = StudentCommandTargets.BEAN, cache = StudentConfiguration.STUDENT_CACHE)
+@Aggregate(commandTargetResolver = StudentCommandTargets.BEAN, cache = StudentConfiguration.STUDENT_CACHE,
+        lockFactory = StudentConfiguration.STUDENT_LOCKS)
 public class Student {
 
     /** How far ahead of today a district may date a pathway entry (next term's enrolments are sent early). */

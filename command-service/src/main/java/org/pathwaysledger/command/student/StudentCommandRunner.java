@@ -34,7 +34,7 @@ import java.util.Map;
 public class StudentCommandRunner {
 
     /** Command type to its handler's creation policy, for every command a Student handles. */
-    private static final Map<Class<?>, AggregateCreationPolicy> HANDLED = handledCommands();
+    static final Map<Class<?>, AggregateCreationPolicy> HANDLED = handledCommands();
 
     private final ObjectProvider<Configuration> axon;
     private final StudentCommandTargets targets;

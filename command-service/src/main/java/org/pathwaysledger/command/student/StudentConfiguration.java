@@ -2,6 +2,8 @@ package org.pathwaysledger.command.student;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,4 +62,15 @@ public class StudentConfiguration {
     }
 
     public static final String STUDENT_CACHE = "studentCache";
+
+    /**
+     * The per-student locks of Axon's repository (its default kind, named here so that the import's bulk path,
+     * {@link StudentBulkWriter}, takes the same locks for a batch's students as a command through the repository does).
+     */
+    @Bean(STUDENT_LOCKS)
+    public LockFactory studentLocks() {
+        return PessimisticLockFactory.usingDefaults();
+    }
+
+    public static final String STUDENT_LOCKS = "studentLocks";
 }

@@ -25,6 +25,23 @@ class EnvelopeBytesTest {
         assertSame("id", "Odd", "1", "quote\" backslash\\ tab\t newline\n nul\u0000 bell\u0007 del\u007f", "Zoë-ß", "日本", -1L, null, payload);
     }
 
+    @Test
+    void writes_occurred_at_as_instant_to_string_does() throws Exception {
+        byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
+        for (String at : new String[] {"2025-08-20T10:15:30Z", "2025-08-20T10:15:30.100Z", "2025-08-20T10:15:30.000100Z",
+                "2025-08-20T10:15:30.000000001Z", "2025-08-20T10:15:30.123456789Z", "2024-02-29T23:59:59.999Z", "1970-01-01T00:00:00Z",
+                "1000-01-01T00:00:00Z", "0999-12-31T23:59:59.5Z", "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z",
+                "-0001-06-15T12:00:00Z", "1969-12-31T23:59:59.001Z"}) {
+            assertSame("id", "StudentRegistered", "1", null, "D1", "S1", 0, Instant.parse(at), payload);
+        }
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong(-40_000_000_000L, 260_000_000_000L), random.nextInt(4) == 0 ? 0
+                    : random.nextBoolean() ? random.nextInt(1000) * 1_000_000 : random.nextInt(1_000_000_000));
+            assertSame("id", "StudentRegistered", "1", null, "D1", "S1", i, at, payload);
+        }
+    }
+
     private static void assertSame(String eventId, String eventType, String revision, String regionId, String districtId, String studentId,
                                    long sequence, Instant occurredAt, byte[] payload) throws Exception {
         byte[] written = EventPublisher.envelope(eventId, eventType, revision, regionId, districtId, studentId, sequence, occurredAt, payload);
