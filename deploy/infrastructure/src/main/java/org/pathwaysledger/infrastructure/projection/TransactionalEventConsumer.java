@@ -374,7 +374,9 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 // Nothing to de-duplicate it by: kept aside (before, the batch failed on the null id and was retried forever).
                 throw new IllegalArgumentException("An event envelope without an eventId");
             }
-            return read.event() != null ? new EventProjection.Delivered(read.envelope(), read.event()) : null;
+            return read.event() != null
+                    ? new EventProjection.Delivered(read.envelope(), read.event(), EventProjection.Delivered.position(record.partition(), record.offset()))
+                    : null;
         } catch (Exception e) {
             return e;
         }
