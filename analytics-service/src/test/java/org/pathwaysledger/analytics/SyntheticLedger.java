@@ -76,7 +76,7 @@ public final class SyntheticLedger {
     private final List<EventEnvelope> envelopes = new ArrayList<>();
     private int eventNumber;
     private boolean edgeCases;
-    private PublishedEvent lastEvent;
+    private PublishedEvent lastCredit;
     private PublishedEvent lastEnrolment;
 
     public SyntheticLedger(String prefix, long seed) {
@@ -205,7 +205,12 @@ public final class SyntheticLedger {
             if (edgeCases && random.nextInt(3) == 0) {
                 // Earned again (same course, year and term: same key) with other credits: the last one's values count,
                 // and only a retraction of its sequence withdraws it.
-                CollegeCreditEarned first = (CollegeCreditEarned) lastEvent;
+                CollegeCreditEarned first = (CollegeCreditEarned) lastCredit;
+                if (random.nextInt(4) == 0) {
+                    // A retraction delivered before the fact it names: nothing to withdraw when it arrives.
+                    emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, sequence[0] + 1,
+                            "CollegeCreditEarned", "early", SOURCE));
+                }
                 long again = ++sequence[0];
                 emit(district, student, again, new CollegeCreditEarned(district, student, CollegeCreditType.DUAL, first.collegeId(),
                         first.collegeCourseId(), BigDecimal.valueOf(1 + random.nextInt(6)), first.schoolYear(), first.term(), random.nextBoolean(),
@@ -305,7 +310,9 @@ public final class SyntheticLedger {
     }
 
     private void emit(DistrictId district, StudentId student, long sequence, PublishedEvent event) {
-        lastEvent = event;
+        if (event instanceof CollegeCreditEarned) {
+            lastCredit = event;
+        }
         if (event instanceof StudentEnrolledInPathway) {
             lastEnrolment = event;
         }
@@ -313,7 +320,7 @@ public final class SyntheticLedger {
                 district.value(), student.value(), sequence, Instant.now(), JSON.valueToTree(event)));
     }
 
-    private void region(PathwayDefined event) {
+    private void region(PublishedEvent event) {
         envelopes.add(new EventEnvelope(prefix + "-" + (++eventNumber), PublishedEventTypes.nameOf(event), "1", region, null, null,
                 1, Instant.now(), JSON.valueToTree(event)));
     }
