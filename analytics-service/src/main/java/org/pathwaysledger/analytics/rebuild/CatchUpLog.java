@@ -250,7 +250,17 @@ public final class CatchUpLog implements EventProjection {
 
     /** Full partitions, ordered by delivery. */
     private static String window(String key, String order) {
-        return "(partition by " + key + " order by " + order + " rows between unbounded preceding and unbounded following)";
+        return "(partition by " + sorted(key) + " order by " + order + " rows between unbounded preceding and unbounded following)";
+    }
+
+    /**
+     * A key's text columns compared in the C collation: the fold only needs a key's rows together (and in delivery
+     * order within it), and equality is the same in every deterministic collation, so the sorts compare bytes instead
+     * of calling the locale's {@code strcoll} (several times cheaper on millions of rows).
+     */
+    static String sorted(String key) {
+        return String.join(", ", java.util.Arrays.stream(key.split(",\\s*"))
+                .map(column -> column.endsWith("sequence") ? column : column + " collate \"C\"").toList());
     }
 
     /**
@@ -261,10 +271,10 @@ public final class CatchUpLog implements EventProjection {
     private static String withRetractions(String table, String key, String columns, String finals) {
         String keyOfF = prefixed("f.", key);
         return "with f as materialized (" + finals + "),\n"
-                + "w as (select distinct on (" + keyOfF + ") " + keyOfF + ", r.recorded_at as withdrawn_at from f\n"
+                + "w as (select distinct on (" + sorted(keyOfF) + ") " + keyOfF + ", r.recorded_at as withdrawn_at from f\n"
                 + "  join " + RETRACTIONS + " r on r.district_id = f.district_id and r.student_id = f.student_id\n"
                 + "   and r.retracted_sequence = f.match_sequence and r.ord > f.since_ord\n"
-                + "  order by " + keyOfF + ", r.ord desc)\n"
+                + "  order by " + sorted(keyOfF) + ", r.ord desc)\n"
                 + "insert into " + table + " (" + columns + ", withdrawn_at)\n"
                 + "select " + prefixed("f.", columns) + ", w.withdrawn_at from f left join w using (" + key + ")";
     }
@@ -286,8 +296,8 @@ public final class CatchUpLog implements EventProjection {
     private static String firstWins(String table, String values) {
         String key = "district_id, student_id, sequence";
         String columns = key + ", " + values + ", recorded_at";
-        String finals = "select distinct on (" + key + ") " + columns + ", sequence as match_sequence, ord as since_ord\n"
-                + "  from log_" + table + " order by " + key + ", ord";
+        String finals = "select distinct on (" + sorted(key) + ") " + columns + ", sequence as match_sequence, ord as since_ord\n"
+                + "  from log_" + table + " order by " + sorted(key) + ", ord";
         return withRetractions(table, key, columns, finals);
     }
 
@@ -296,8 +306,8 @@ public final class CatchUpLog implements EventProjection {
         Map<String, String> fold = new LinkedHashMap<>();
         String demographics = LOGGED.get("student_demographics");
         fold.put("student_demographics", "insert into student_demographics (" + demographics + ")\n"
-                + "select distinct on (district_id, student_id, sequence) " + demographics + "\n"
-                + "from log_student_demographics order by district_id, student_id, sequence, ord");
+                + "select distinct on (" + sorted("district_id, student_id, sequence") + ") " + demographics + "\n"
+                + "from log_student_demographics order by " + sorted("district_id, student_id, sequence") + ", ord");
         String entrant = "district_id, student_id, pathway_id";
         fold.put("pathway_entrant", withRetractions("pathway_entrant", entrant,
                 entrant + ", school_id, entry_date, entry_sequence, recorded_at",
@@ -321,8 +331,8 @@ public final class CatchUpLog implements EventProjection {
         fold.put("postsecondary_credential", firstWins("postsecondary_credential", "earned_on"));
         fold.put("wage_record", firstWins("wage_record", "year_quarter, quarterly_wage"));
         fold.put("catalogue_pathway", "insert into catalogue_pathway (region_id, pathway_id, industry_sector, cip_code)\n"
-                + "select distinct on (region_id, pathway_id) region_id, pathway_id, industry_sector, cip_code\n"
-                + "from log_catalogue_pathway order by region_id, pathway_id, ord desc");
+                + "select distinct on (" + sorted("region_id, pathway_id") + ") region_id, pathway_id, industry_sector, cip_code\n"
+                + "from log_catalogue_pathway order by " + sorted("region_id, pathway_id") + ", ord desc");
         return fold;
     }
 

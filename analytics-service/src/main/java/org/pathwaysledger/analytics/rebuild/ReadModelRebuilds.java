@@ -231,6 +231,18 @@ public class ReadModelRebuilds {
                 log.info("Rebuild {}: caught up, {} events in {} s ({}; {})", id, appliedBefore, phases.get("replaying"),
                         started.stream().map(consumer -> consumer.timings().toString()).collect(java.util.stream.Collectors.joining("; ")),
                         logThenFold ? catchUpLog.timings() : ((AnalyticsProjection) projection).timings());
+                // The processed ids' primary key does not depend on the fold: built meanwhile, on another connection.
+                HikariDataSource copy = target;
+                java.util.concurrent.CompletableFuture<Double> indexingIds = processedIds == null ? null
+                        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                            Instant indexing = Instant.now();
+                            try {
+                                processedIds.ensurePrimaryKey(copy);
+                            } catch (SQLException e) {
+                                throw new IllegalStateException("building processed_event's primary key failed: " + e.getMessage(), e);
+                            }
+                            return seconds(indexing, Instant.now());
+                        });
                 if (logThenFold) {
                     message = "caught up; folding the logged events into the read-model tables of " + schema
                             + " (one set-wise statement per table), then building their keys and indexes; the current read model keeps serving";
@@ -245,11 +257,13 @@ public class ReadModelRebuilds {
                     log.info("Rebuild {}: folded in {} s, keys and indexes built in {} s", id, phases.get("folding"), phases.get("indexing"));
                 }
                 if (processedIds != null) {
-                    // The serving consumer de-duplicates against processed_event's primary key: built now, in one sort
+                    // The serving consumer de-duplicates against processed_event's primary key: built in one sort
                     // (it fails, and the rebuild with it, if an id had been applied twice).
-                    Instant indexing = Instant.now();
-                    processedIds.ensurePrimaryKey(target);
-                    phases.put("indexingProcessedIds", seconds(indexing, Instant.now()));
+                    try {
+                        phases.put("indexingProcessedIds", indexingIds.join());
+                    } catch (java.util.concurrent.CompletionException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
                     log.info("Rebuild {}: {} processed ids{}, primary key built in {} s", id, processedIds.size(),
                             processedIds.overflowed() ? " in memory until the capacity was reached" : " found in memory", phases.get("indexingProcessedIds"));
                 }

@@ -109,7 +109,7 @@ class CatchUpLogTest {
                 {"student_demographics", "sequence, ord", "sequence, ord desc"},
                 {"college_credit", "max(ord) over d as last_ord", "min(ord) over d as last_ord"},
                 {"college_credit", "r.ord > f.since_ord", "r.ord > 0"},
-                {"wage_record", "order by district_id, student_id, sequence, ord", "order by district_id, student_id, sequence, ord desc"},
+                {"wage_record", "sequence, ord)", "sequence, ord desc)"},
                 {"wage_record", "r.ord desc", "r.ord"},
                 {"catalogue_pathway", "ord desc", "ord"},
         };
