@@ -208,6 +208,10 @@ public class ReadModelRebuilds {
                     if (processedIds != null) {
                         consumer.processedIdsInMemory(processedIds);
                     }
+                    if (consumerCount > 1) {
+                        // Each consumer reads its polls on its own decoding thread: together they use the cores.
+                        consumer.decodeOnOneThread();
+                    }
                     started.add(consumer.start());
                 }
                 consumers = List.copyOf(started);
