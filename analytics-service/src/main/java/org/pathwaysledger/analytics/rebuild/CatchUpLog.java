@@ -353,9 +353,13 @@ public final class CatchUpLog implements EventProjection {
         try (Statement statement = transaction.createStatement()) {
             // Large sorts: the fold's windows and distinct-ons are sorts over every logged row of a table.
             statement.execute("set local work_mem = '256MB'");
-            for (String sql : statements.values()) {
-                statement.execute(sql);
+            StringBuilder perTable = new StringBuilder();
+            for (var table : statements.entrySet()) {
+                long from = System.nanoTime();
+                statement.execute(table.getValue());
+                perTable.append(String.format(" %s %.2f s", table.getKey(), (System.nanoTime() - from) / 1e9));
             }
+            org.slf4j.LoggerFactory.getLogger(CatchUpLog.class).info("Folded {}:{}", schema, perTable);
         }
         long folded = System.nanoTime();
         try (Statement statement = transaction.createStatement()) {
