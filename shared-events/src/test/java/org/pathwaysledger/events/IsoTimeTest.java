@@ -32,7 +32,7 @@ class IsoTimeTest {
                 "2026/06/01", " 2026-06-01", "2026-06-01 ", "+2026-06-01", "-0001-01-01", "12026-06-01", "2026-06-01T00:00", "", "2026-0６-01",
                 "2026-06-0a", "２０２６-06-01", "2026--6-01", "2026-06-01Z"));
         Random random = new Random(5);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             inputs.add(randomDate(random));
         }
         int taken = 0;
@@ -46,7 +46,7 @@ class IsoTimeTest {
                 assertThat(expected).as("a canonical date left to the formatter: %s", input).isNull();
             }
         }
-        assertThat(taken).isGreaterThan(100_000);
+        assertThat(taken).isGreaterThan(50_000);
     }
 
     @Test
@@ -57,7 +57,7 @@ class IsoTimeTest {
                 "2026-02-29T00:00:00Z", "2024-02-29T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.999Z",
                 "1970-01-01T00:00:00Z", "2026-11-26T03:11:3aZ", "2026-11-26T03:11:39.12a4Z", "2026-11-26 03:11:39Z", "+2026-11-26T03:11:39Z", ""));
         Random random = new Random(7);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             inputs.add(randomInstant(random));
         }
         int taken = 0;
@@ -69,7 +69,7 @@ class IsoTimeTest {
                 assertThat(fast).as(input).isEqualTo(expected);
             }
         }
-        assertThat(taken).isGreaterThan(100_000);
+        assertThat(taken).isGreaterThan(50_000);
         // Every instant the published language writes is read by hand.
         for (int i = 0; i < 50_000; i++) {
             Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L), random.nextInt(1_000_000_000));
