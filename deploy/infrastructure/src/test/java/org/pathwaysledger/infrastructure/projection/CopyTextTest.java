@@ -76,8 +76,8 @@ class CopyTextTest {
                 copy.copyInto(connection, "copy_text_copied");
                 assertThat(copy.isEmpty()).isTrue();
                 List<String> differences = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery("select b.id, cast(b as text), cast(c as text) from copy_text_bound b "
-                        + "full join copy_text_copied c using (id) where cast(b as text) is distinct from cast(c as text) order by 1")) {
+                try (ResultSet row = statement.executeQuery("select id, cast(bound as text), cast(copied as text) from copy_text_bound bound "
+                        + "full join copy_text_copied copied using (id) where cast(bound as text) is distinct from cast(copied as text) order by 1")) {
                     while (row.next()) {
                         differences.add(row.getString(2) + " <> " + row.getString(3));
                     }
