@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Analytics benchmark: equity query latency (p50/p95) over N entrants, and replay events/s into analytics.
-# Usage: deploy/benchmark-analytics.sh [students] [events]   (default 1000000 200000)
+# Usage: deploy/benchmark-analytics.sh [students] [events] [rebuild-only]   (default 1000000 200000)
+# rebuild-only: no serving replay; the events are published, then a rebuild replays them (for runs of millions).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"
@@ -15,4 +16,4 @@ if [ ! -f "$jar" ]; then
 fi
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 exec java ${JAVA_OPTS:-} -Xmx4g -Daxoniq.update-checker.disabled=true -cp "$jar" \
-  -Dloader.main=org.pathwaysledger.launcher.AnalyticsBenchmark org.springframework.boot.loader.launch.PropertiesLauncher "${1:-1000000}" "${2:-200000}"
+  -Dloader.main=org.pathwaysledger.launcher.AnalyticsBenchmark org.springframework.boot.loader.launch.PropertiesLauncher "${1:-1000000}" "${2:-200000}" ${3:-}

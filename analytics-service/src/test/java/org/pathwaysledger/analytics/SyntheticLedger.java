@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.pathwaysledger.events.PublishedEvent;
 import org.pathwaysledger.events.region.PathwayDefined;
 import org.pathwaysledger.events.region.PathwayDefinition;
+import org.pathwaysledger.events.region.PathwayRevised;
 import org.pathwaysledger.events.student.CollegeCreditEarned;
 import org.pathwaysledger.events.student.HighSchoolCompleted;
 import org.pathwaysledger.events.student.IndustryCredentialEarned;
@@ -74,6 +75,9 @@ public final class SyntheticLedger {
     private final Random random;
     private final List<EventEnvelope> envelopes = new ArrayList<>();
     private int eventNumber;
+    private boolean edgeCases;
+    private PublishedEvent lastCredit;
+    private PublishedEvent lastEnrolment;
 
     public SyntheticLedger(String prefix, long seed) {
         this.prefix = prefix;
@@ -84,6 +88,28 @@ public final class SyntheticLedger {
         this.random = new Random(seed);
     }
 
+    /**
+     * Adds, per student, the cases where the projections' rules on repeated keys decide the result: enrolments again
+     * (earlier, later or the same date, another school) with and without retractions between, a status reached again
+     * earlier, a credit earned again with other values and retractions of the old or new sequence, two retractions of
+     * one fact, retractions delivered before the fact they name, facts published again under a new event id with other
+     * values and the same sequence, and pathway revisions.
+     */
+    public SyntheticLedger withEdgeCases() {
+        this.edgeCases = true;
+        return this;
+    }
+
+    /** Everything generated so far, in publishing order (duplicate deliveries included). */
+    public List<EventEnvelope> deliveries() {
+        return List.copyOf(envelopes);
+    }
+
+    /** The Kafka key the envelope is published with (a student's events, a region's, share a partition). */
+    public static String keyOf(EventEnvelope envelope) {
+        return envelope.studentId() == null ? envelope.regionId() : envelope.districtId() + "/" + envelope.studentId();
+    }
+
     /** Generates the region's catalogue and {@code students} students; returns the number of distinct events. */
     public int generate(int students) {
         for (String pathway : pathways) {
@@ -92,6 +118,14 @@ public final class SyntheticLedger {
         }
         for (int i = 0; i < students; i++) {
             student(DistrictId.of(districts.get(i % districts.size())), StudentId.of("S" + i));
+        }
+        if (edgeCases) {
+            for (String pathway : pathways) {
+                for (int version = 2; version <= 1 + random.nextInt(3); version++) {
+                    region(new PathwayRevised(RegionId.of(region), PathwayId.of(pathway), version, new PathwayDefinition("Pathway " + pathway,
+                            sector, "Manufacturing", "48.05" + version, List.of(), List.of(), null, null, CompletionRule.PERKINS_TWO_COURSES), SOURCE));
+                }
+            }
         }
         int distinct = envelopes.size();
         for (int i = 0; i < distinct / 20; i++) {
@@ -133,12 +167,26 @@ public final class SyntheticLedger {
                             LocalDate.of(2025, 7, 1), 1, SOURCE));
                 }
             }
+            if (edgeCases && random.nextInt(3) == 0) {
+                edgeEnrolments(district, student, pathway, school, entry, sequence);
+            }
             if (random.nextInt(2) == 0) {
                 long concentrator = ++sequence[0];
                 emit(district, student, concentrator, new PathwayStatusReached(district, student, pathway, PathwayStatus.CONCENTRATOR,
                         LocalDate.of(2025, 6, 1), false, CompletionRule.PERKINS_TWO_COURSES, SOURCE));
                 if (random.nextInt(10) == 0) {
                     emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, concentrator, "PathwayStatusReached", "wrong course", SOURCE));
+                }
+                if (edgeCases && random.nextInt(3) == 0) {
+                    // Reached again, earlier: reached_on is the least, the sequence stays the first one's.
+                    long again = ++sequence[0];
+                    emit(district, student, again, new PathwayStatusReached(district, student, pathway, PathwayStatus.CONCENTRATOR,
+                            LocalDate.of(2025, 1 + random.nextInt(12), 1), false, CompletionRule.PERKINS_TWO_COURSES, SOURCE));
+                    int retract = random.nextInt(3);
+                    if (retract > 0) {
+                        emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, retract == 1 ? concentrator : again,
+                                "PathwayStatusReached", "wrong course", SOURCE));
+                    }
                 }
                 if (random.nextInt(5) < 2) {
                     emit(district, student, ++sequence[0], new PathwayStatusReached(district, student, pathway, PathwayStatus.COMPLETER,
@@ -153,6 +201,25 @@ public final class SyntheticLedger {
                     "MFG-" + c, BigDecimal.valueOf(3 + random.nextInt(4)), new SchoolYear(2023 + random.nextInt(3)), "FALL", true, null, null, SOURCE));
             if (random.nextInt(10) == 0) {
                 emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, credit, "CollegeCreditEarned", "not transcripted", SOURCE));
+            }
+            if (edgeCases && random.nextInt(3) == 0) {
+                // Earned again (same course, year and term: same key) with other credits: the last one's values count,
+                // and only a retraction of its sequence withdraws it.
+                CollegeCreditEarned first = (CollegeCreditEarned) lastCredit;
+                if (random.nextInt(4) == 0) {
+                    // A retraction delivered before the fact it names: nothing to withdraw when it arrives.
+                    emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, sequence[0] + 1,
+                            "CollegeCreditEarned", "early", SOURCE));
+                }
+                long again = ++sequence[0];
+                emit(district, student, again, new CollegeCreditEarned(district, student, CollegeCreditType.DUAL, first.collegeId(),
+                        first.collegeCourseId(), BigDecimal.valueOf(1 + random.nextInt(6)), first.schoolYear(), first.term(), random.nextBoolean(),
+                        null, null, SOURCE));
+                int retract = random.nextInt(3);
+                if (retract > 0) {
+                    emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, retract == 1 ? credit : again,
+                            "CollegeCreditEarned", "not transcripted", SOURCE));
+                }
             }
         }
         if (random.nextInt(10) < 3) {
@@ -179,9 +246,53 @@ public final class SyntheticLedger {
             }
             if (random.nextInt(5) == 0) {
                 LocalDate wageDay = diploma.plusMonths(6);
-                emit(district, student, ++sequence[0], new QuarterlyWageRecorded(district, student,
+                long wage = ++sequence[0];
+                emit(district, student, wage, new QuarterlyWageRecorded(district, student,
                         new YearQuarter(wageDay.getYear(), (wageDay.getMonthValue() - 1) / 3 + 1), BigDecimal.valueOf(9000), "E-1", SOURCE));
+                if (edgeCases && random.nextInt(2) == 0) {
+                    // Published again under a new id, other amount, same sequence: the first row stays. Then retracted
+                    // once or twice (the last retraction's time is the withdrawal's).
+                    emit(district, student, wage, new QuarterlyWageRecorded(district, student,
+                            new YearQuarter(wageDay.getYear(), (wageDay.getMonthValue() - 1) / 3 + 1), BigDecimal.valueOf(7000), "E-2", SOURCE));
+                    for (int r = random.nextInt(3); r > 0; r--) {
+                        emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, wage, "QuarterlyWageRecorded", "wrong person", SOURCE));
+                    }
+                }
             }
+        }
+    }
+
+    /** Enrolments in a pathway again, with retractions before, between or after them, and one named before it is delivered. */
+    private void edgeEnrolments(DistrictId district, StudentId student, PathwayId pathway, SchoolId school, long entry, long[] sequence) {
+        if (random.nextInt(4) == 0) {
+            // A retraction of a sequence not delivered yet: nothing to withdraw when it arrives.
+            emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, sequence[0] + 1, "StudentEnrolledInPathway",
+                    "early", SOURCE));
+        }
+        int again = 1 + random.nextInt(2);
+        long[] entries = {entry, 0, 0};
+        for (int i = 1; i <= again; i++) {
+            SchoolId other = SchoolId.of(random.nextBoolean() ? "HS-C" : school.value());
+            LocalDate date = switch (random.nextInt(3)) {
+                case 0 -> LocalDate.of(2024, 8, 1).plusDays(random.nextInt(30));
+                case 1 -> LocalDate.of(2025, 9, 1).plusDays(random.nextInt(30));
+                default -> ((StudentEnrolledInPathway) lastEnrolment).entryDate();
+            };
+            entries[i] = ++sequence[0];
+            emit(district, student, entries[i], new StudentEnrolledInPathway(district, student, pathway, other, date, 1, SOURCE));
+            if (random.nextInt(3) == 0) {
+                emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, entries[random.nextInt(i + 1)],
+                        "StudentEnrolledInPathway", "entered in error", SOURCE));
+            }
+        }
+        if (random.nextInt(3) == 0) {
+            emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, entries[random.nextInt(again + 1)],
+                    "StudentEnrolledInPathway", "entered in error", SOURCE));
+        }
+        if (random.nextInt(4) == 0) {
+            // A registration published again under a new id with the same sequence and another school: the first stays.
+            emit(district, student, 1, new StudentRegistered(district, student, registration(SchoolId.of("HS-Z"), GradeLevel.G12, 2030),
+                    LocalDate.of(2024, 8, 1), SOURCE));
         }
     }
 
@@ -199,11 +310,17 @@ public final class SyntheticLedger {
     }
 
     private void emit(DistrictId district, StudentId student, long sequence, PublishedEvent event) {
+        if (event instanceof CollegeCreditEarned) {
+            lastCredit = event;
+        }
+        if (event instanceof StudentEnrolledInPathway) {
+            lastEnrolment = event;
+        }
         envelopes.add(new EventEnvelope(prefix + "-" + (++eventNumber), PublishedEventTypes.nameOf(event), "1", null,
                 district.value(), student.value(), sequence, Instant.now(), JSON.valueToTree(event)));
     }
 
-    private void region(PathwayDefined event) {
+    private void region(PublishedEvent event) {
         envelopes.add(new EventEnvelope(prefix + "-" + (++eventNumber), PublishedEventTypes.nameOf(event), "1", region, null, null,
                 1, Instant.now(), JSON.valueToTree(event)));
     }

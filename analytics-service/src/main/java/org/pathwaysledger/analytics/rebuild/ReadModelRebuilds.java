@@ -7,6 +7,7 @@ import org.pathwaysledger.analytics.bi.BiViews;
 import org.pathwaysledger.analytics.aggregate.AnalyticsProjection;
 import org.pathwaysledger.analytics.aggregate.EquityAggregates;
 import org.pathwaysledger.analytics.region.RegionSettings;
+import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.InMemoryProcessedIds;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.slf4j.Logger;
@@ -70,6 +71,7 @@ public class ReadModelRebuilds {
     private final int consumerCount;
     private final long switchLag;
     private final int dedupCapacity;
+    private final boolean logThenFold;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<Rebuild> running = new AtomicReference<>();
 
@@ -79,7 +81,8 @@ public class ReadModelRebuilds {
                              @Value("${pathways.analytics.rebuild.max-poll-records:20000}") int maxPollRecords,
                              @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag,
                              @Value("${pathways.analytics.rebuild.consumers:2}") int consumerCount,
-                             @Value("${pathways.analytics.rebuild.dedup-capacity:2000000}") int dedupCapacity) {
+                             @Value("${pathways.analytics.rebuild.dedup-capacity:2000000}") int dedupCapacity,
+                             @Value("${pathways.analytics.rebuild.log-then-fold:true}") boolean logThenFold) {
         this.dataSource = dataSource;
         this.serving = serving;
         this.region = region;
@@ -89,6 +92,7 @@ public class ReadModelRebuilds {
         this.switchLag = switchLag;
         this.consumerCount = Math.max(1, consumerCount);
         this.dedupCapacity = dedupCapacity;
+        this.logThenFold = logThenFold;
     }
 
     /** Thrown when a rebuild is asked while another is running. */
@@ -159,6 +163,8 @@ public class ReadModelRebuilds {
         volatile RebuildProgress.State state = RebuildProgress.State.BUILDING;
         /** The rebuild's consumers, one group: Kafka shares the partitions among them (a student's events stay on one). */
         volatile List<TransactionalEventConsumer> consumers = List.of();
+        /** Events applied by consumers already closed (the catch-up's, once the tail's run). */
+        volatile long appliedBefore;
         volatile long finalApplied;
         volatile Instant caughtUpAt;
         volatile Instant switchedAt;
@@ -183,10 +189,17 @@ public class ReadModelRebuilds {
                     if (dedupCapacity > 0) {
                         InMemoryProcessedIds.dropPrimaryKey(connection, schema);
                     }
+                    if (logThenFold) {
+                        CatchUpLog.createLogs(connection, schema);
+                    }
                 }
                 // The fresh copy's processed ids: found in memory, written by COPY, their primary key built once caught up.
                 InMemoryProcessedIds processedIds = dedupCapacity > 0 ? new InMemoryProcessedIds(schema, dedupCapacity) : null;
-                AnalyticsProjection projection = AnalyticsProjection.catchingUp(region.menaReportedSeparately());
+                // Log, then fold (the default): each event's rows only appended to staging tables while replaying,
+                // the read-model tables computed from them set-wise once caught up. Otherwise the student-level rows
+                // are upserted batch by batch (the previous catch-up, kept for comparison).
+                CatchUpLog catchUpLog = logThenFold ? new CatchUpLog(region.menaReportedSeparately()) : null;
+                EventProjection projection = logThenFold ? catchUpLog : AnalyticsProjection.catchingUp(region.menaReportedSeparately());
                 // Several consumers, so one's JSON reading overlaps another's database work. Each writes its own
                 // partitions' rows and offsets (a student's events are on one partition), and no counts per batch.
                 List<TransactionalEventConsumer> started = new java.util.ArrayList<>();
@@ -195,11 +208,18 @@ public class ReadModelRebuilds {
                     if (processedIds != null) {
                         consumer.processedIdsInMemory(processedIds);
                     }
+                    if (consumerCount > 1) {
+                        // Each consumer reads its polls on its own decoding thread: together they use the cores.
+                        consumer.decodeOnOneThread();
+                    }
                     started.add(consumer.start());
                 }
                 consumers = List.copyOf(started);
-                message = "replaying the topics from offset 0 into " + schema + " (student-level rows only; the equity counts are "
-                        + "computed once caught up); the current read model keeps serving";
+                message = logThenFold
+                        ? "replaying the topics from offset 0 into " + schema + " (each event's rows appended to staging tables, "
+                                + "folded into the read-model tables once caught up); the current read model keeps serving"
+                        : "replaying the topics from offset 0 into " + schema + " (student-level rows only; the equity counts are "
+                                + "computed once caught up); the current read model keeps serving";
                 log.info("Rebuild {}: replaying into {} with consumer group {}", id, schema, group);
                 while (!caughtUp()) {
                     if (consumers.stream().anyMatch(consumer -> !consumer.status().running())) {
@@ -209,17 +229,45 @@ public class ReadModelRebuilds {
                 }
                 caughtUpAt = Instant.now();
                 consumers.forEach(TransactionalEventConsumer::close);
-                finalApplied = applied();
+                appliedBefore = applied();
+                consumers = List.of();
                 phases.put("replaying", seconds(startedAt, caughtUpAt));
-                log.info("Rebuild {}: caught up, {} events in {} s ({}; {})", id, finalApplied, phases.get("replaying"),
-                        consumers.stream().map(consumer -> consumer.timings().toString()).collect(java.util.stream.Collectors.joining("; ")),
-                        projection.timings());
+                log.info("Rebuild {}: caught up, {} events in {} s ({}; {})", id, appliedBefore, phases.get("replaying"),
+                        started.stream().map(consumer -> consumer.timings().toString()).collect(java.util.stream.Collectors.joining("; ")),
+                        logThenFold ? catchUpLog.timings() : ((AnalyticsProjection) projection).timings());
+                // The processed ids' primary key does not depend on the fold: built meanwhile, on another connection.
+                HikariDataSource copy = target;
+                java.util.concurrent.CompletableFuture<Double> indexingIds = processedIds == null ? null
+                        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                            Instant indexing = Instant.now();
+                            try {
+                                processedIds.ensurePrimaryKey(copy);
+                            } catch (SQLException e) {
+                                throw new IllegalStateException("building processed_event's primary key failed: " + e.getMessage(), e);
+                            }
+                            return seconds(indexing, Instant.now());
+                        });
+                if (logThenFold) {
+                    message = "caught up; folding the logged events into the read-model tables of " + schema
+                            + " (one set-wise statement per table), then building their keys and indexes; the current read model keeps serving";
+                    try (Connection connection = target.getConnection()) {
+                        connection.setAutoCommit(false);
+                        double[] seconds = CatchUpLog.fold(connection, schema);
+                        CatchUpLog.dropLogs(connection, schema);
+                        connection.commit();
+                        phases.put("folding", Math.round(seconds[0] * 1000) / 1000.0);
+                        phases.put("indexing", Math.round(seconds[1] * 1000) / 1000.0);
+                    }
+                    log.info("Rebuild {}: folded in {} s, keys and indexes built in {} s", id, phases.get("folding"), phases.get("indexing"));
+                }
                 if (processedIds != null) {
-                    // The serving consumer de-duplicates against processed_event's primary key: built now, in one sort
+                    // The serving consumer de-duplicates against processed_event's primary key: built in one sort
                     // (it fails, and the rebuild with it, if an id had been applied twice).
-                    Instant indexing = Instant.now();
-                    processedIds.ensurePrimaryKey(target);
-                    phases.put("indexingProcessedIds", seconds(indexing, Instant.now()));
+                    try {
+                        phases.put("indexingProcessedIds", indexingIds.join());
+                    } catch (java.util.concurrent.CompletionException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
                     log.info("Rebuild {}: {} processed ids{}, primary key built in {} s", id, processedIds.size(),
                             processedIds.overflowed() ? " in memory until the capacity was reached" : " found in memory", phases.get("indexingProcessedIds"));
                 }
@@ -235,6 +283,10 @@ public class ReadModelRebuilds {
                 }
                 phases.put("computingCounts", seconds(counting, Instant.now()));
                 log.info("Rebuild {}: equity counts computed in {} s", id, phases.get("computingCounts"));
+                if (logThenFold) {
+                    tail(target);
+                }
+                finalApplied = appliedBefore + applied();
                 message = "caught up, counts computed; switching queries to the new copy";
                 state = RebuildProgress.State.SWITCHING;
                 Instant switching = Instant.now();
@@ -275,6 +327,59 @@ public class ReadModelRebuilds {
             Long lag = lag();
             boolean anyApplied = consumers.stream().anyMatch(consumer -> consumer.status().lastAppliedAt() != null);
             return lag != null && lag <= switchLag && !lagByPartition().isEmpty() && anyApplied;
+        }
+
+        /**
+         * The events published while the copy folded and counted its rows, applied in the normal mode (batch by batch,
+         * equity counts kept), until within {@code switch-lag} of the end. Skipped when already within it.
+         */
+        private void tail(HikariDataSource target) throws SQLException, InterruptedException {
+            long remaining = remainingLag(target);
+            if (remaining <= switchLag) {
+                return;
+            }
+            message = "caught up, folded; applying the " + remaining + " events published meanwhile batch by batch (with the equity counts)";
+            Instant tailing = Instant.now();
+            TransactionalEventConsumer tail = new TransactionalEventConsumer(bootstrapServers, group, schema, target,
+                    new AnalyticsProjection(region.menaReportedSeparately()), maxPollRecords);
+            consumers = List.of(tail.start());
+            while (!caughtUp()) {
+                if (!tail.status().running()) {
+                    throw new IllegalStateException("the rebuild's tail consumer stopped");
+                }
+                Thread.sleep(CHECK_EVERY.toMillis());
+            }
+            tail.close();
+            phases.put("tail", seconds(tailing, Instant.now()));
+        }
+
+        /** Events on the topics after the copy's stored offsets. */
+        private long remainingLag(HikariDataSource target) throws SQLException {
+            Map<org.apache.kafka.common.TopicPartition, Long> stored = new java.util.HashMap<>();
+            try (Connection connection = target.getConnection();
+                 PreparedStatement select = connection.prepareStatement("select topic, partition, next_offset from consumer_offset where consumer_group = ?")) {
+                select.setString(1, group);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.put(new org.apache.kafka.common.TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+                    }
+                }
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            try (var offsets = new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties,
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+                for (String topic : List.of(org.pathwaysledger.events.wire.Topics.STUDENT_EVENTS, org.pathwaysledger.events.wire.Topics.REGION_EVENTS)) {
+                    offsets.partitionsFor(topic).forEach(info -> partitions.add(new org.apache.kafka.common.TopicPartition(info.topic(), info.partition())));
+                }
+                long remaining = 0;
+                for (var end : offsets.endOffsets(partitions).entrySet()) {
+                    remaining += Math.max(0, end.getValue() - stored.getOrDefault(end.getKey(), 0L));
+                }
+                return remaining;
+            }
         }
 
         private long applied() {
@@ -367,7 +472,7 @@ public class ReadModelRebuilds {
         }
 
         RebuildProgress progress() {
-            long applied = state == RebuildProgress.State.BUILDING || state == RebuildProgress.State.FAILED ? applied() : finalApplied;
+            long applied = state == RebuildProgress.State.BUILDING || state == RebuildProgress.State.FAILED ? appliedBefore + applied() : finalApplied;
             Long lag = null;
             Map<String, Long> byPartition = new TreeMap<>();
             if (state == RebuildProgress.State.BUILDING) {

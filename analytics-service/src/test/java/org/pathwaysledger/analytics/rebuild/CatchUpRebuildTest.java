@@ -27,10 +27,10 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rebuild replays the topics in catch-up mode (student-level rows only, in batches ordered per table; the equity
- * counts computed once, set-wise, when caught up), the serving copy was fed batch by batch with the counts kept
- * incrementally. On the same random events (detail changes, corrections, retractions of entries and facts,
- * re-entries, duplicate deliveries; small polls, so they span batches) both must hold the very same rows, table by
+ * A rebuild replays the topics in catch-up mode (each event's rows appended to staging tables, folded into the
+ * read-model tables set-wise once caught up, the equity counts computed once), the serving copy was fed batch by batch
+ * with the counts kept incrementally. On the same random events (detail changes, corrections, retractions of entries and facts,
+ * re-entries, the edge cases of {@link SyntheticLedger#withEdgeCases}, duplicate deliveries; small polls, so they span batches) both must hold the very same rows, table by
  * table, the same pre-aggregated counts, and give the same answer to every metric.
  */
 class CatchUpRebuildTest {
@@ -65,7 +65,7 @@ class CatchUpRebuildTest {
         // catch-up path.
         service = AnalyticsServiceRunning.start("--pathways.analytics.max-poll-records=150",
                 "--pathways.analytics.rebuild.max-poll-records=1000", "--pathways.analytics.rebuild.switch-lag=0");
-        ledger = new SyntheticLedger("CUP", 424242);
+        ledger = new SyntheticLedger("CUP", 424242).withEdgeCases();
         events = ledger.generate(700);
         ledger.publish(service.bootstrapServers());
         service.awaitApplied(ledger.prefix, events);
@@ -100,7 +100,11 @@ class CatchUpRebuildTest {
             progress = rebuilds.progress(progress.id()).orElseThrow();
         }
         assertThat(messages).anySatisfy(message -> assertThat(message).startsWith("replaying the topics"));
-        assertThat(progress.phaseSeconds()).containsOnlyKeys("replaying", "indexingProcessedIds", "computingCounts", "switching");
+        // Log, then fold: the replay only appended the events' rows to staging tables; the read-model tables were
+        // computed from them once caught up, their keys and indexes built after.
+        assertThat(progress.phaseSeconds()).containsOnlyKeys("replaying", "folding", "indexing", "indexingProcessedIds", "computingCounts", "switching");
+        assertThat(service.jdbc().sql("select count(*) from pg_tables where schemaname = 'analytics' and tablename like 'log\\_%'")
+                .query(Long.class).single()).as("staging tables dropped after the fold").isZero();
         // The copy found duplicates in memory and wrote its processed ids without their primary key: it is back, so
         // the serving consumer de-duplicates redeliveries after the switch as before.
         assertThat(service.jdbc().sql("select count(*) from pg_constraint c join pg_class t on t.oid = c.conrelid "

@@ -75,6 +75,9 @@ public final class AnalyticsBenchmark {
     public static void main(String[] args) throws Exception {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        // "rebuild-only": no serving replay (its consumer is stopped before anything is published), so a replay of
+        // millions of events can be timed as a rebuild alone: publish, then rebuild from the topics.
+        boolean rebuildOnly = args.length > 2 && args[2].equals("rebuild-only");
         // The analytics service alone (on the embedded PostgreSQL and Kafka): the command and query services would
         // only compete for the CPU (the query service's consumer reads the same topics).
         try (AnalyticsOnly platform = AnalyticsOnly.start()) {
@@ -118,8 +121,13 @@ public final class AnalyticsBenchmark {
             Collections.sort(micros);
             System.out.printf("  %-50s p50 %,6.1f ms   p95 %,6.1f ms   max %,6.1f ms  (100 reads after 2 warm-up)%n",
                     "in-process read of the counts (no HTTP)", micros.get(49) / 1e3, micros.get(94) / 1e3, micros.get(99) / 1e3);
-            double replay = replay(platform, http, events);
-            System.out.printf("  replay into analytics:  %,10.0f events/s (%,d events: registrations, then enrolments, statuses, credits)%n", replay, events);
+            if (rebuildOnly) {
+                platform.context().getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class).close();
+                publish(events);
+            } else {
+                double replay = replay(platform, http, events);
+                System.out.printf("  replay into analytics:  %,10.0f events/s (%,d events: registrations, then enrolments, statuses, credits)%n", replay, events);
+            }
             rebuild(platform, http);
         }
         System.exit(0);
@@ -172,6 +180,20 @@ public final class AnalyticsBenchmark {
         }
     }
 
+    /** Publishes the replay events (nothing consumes them but a rebuild). */
+    private static void publish(int events) throws Exception {
+        long started = System.nanoTime();
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < events; i++) {
+                EventEnvelope envelope = replayEnvelope(i, events);
+                producer.send(new ProducerRecord<>(Topics.STUDENT_EVENTS, "REPLAY-USD/" + envelope.studentId(), JSON.writeValueAsString(envelope)));
+            }
+        }
+        System.out.printf("  published %,d events in %.1f s (serving consumer stopped: rebuild only); load average %s%n", events,
+                (System.nanoTime() - started) / 1e9, loadAverage());
+    }
+
     private static double replay(AnalyticsOnly platform, HttpClient http, int events) throws Exception {
         long before = freshness(platform, http).get("eventsApplied").asLong();
         long started = System.nanoTime();
@@ -210,11 +232,17 @@ public final class AnalyticsBenchmark {
         String id = JSON.readTree(accepted.body()).get("id").asText();
         CpuMeter cpu = new CpuMeter();
         JsonNode progress;
+        // Samples while replaying: wall time, events applied, CPU (JVM, PostgreSQL), for the steady-state rate.
+        List<double[]> replaying = new ArrayList<>();
         do {
             Thread.sleep(500);
-            cpu.sample();
             progress = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + "/api/v1/admin/rebuilds/" + id)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
+            if (progress.get("message").asText().startsWith("replaying")) {
+                replaying.add(new double[] {(System.nanoTime() - started) / 1e9, progress.get("eventsApplied").asLong(), cpu.jvmSeconds(), cpu.postgresSeconds()});
+            } else {
+                cpu.sample();
+            }
         } while (!List.of("SWITCHED", "FAILED").contains(progress.get("state").asText()));
         System.out.printf("  rebuild from the topics: %s in %.1f s, %,d events applied at %,.0f events/s (%s)%n", progress.get("state").asText(),
                 (System.nanoTime() - started) / 1e9, progress.get("eventsApplied").asLong(), progress.get("eventsPerSecond").asDouble(),
@@ -224,6 +252,19 @@ public final class AnalyticsBenchmark {
         System.out.printf("  rebuild CPU: %.1f s (JVM %.1f s, PostgreSQL %.1f s), %,.0f events per CPU-second; load average %s%n", jvm + postgres,
                 jvm, postgres, progress.get("eventsApplied").asLong() / (jvm + postgres), loadAverage());
         System.out.printf("  rebuild phases (s): %s%n", progress.get("phaseSeconds"));
+        if (replaying.size() >= 4) {
+            // The second half of the replaying phase: from the first sample past half the events to the last sample.
+            double[] last = replaying.get(replaying.size() - 1);
+            double[] half = replaying.stream().filter(sample -> sample[1] >= last[1] / 2).findFirst().orElse(replaying.get(0));
+            double events = last[1] - half[1];
+            double seconds = last[0] - half[0];
+            double jvmCpu = last[2] - half[2];
+            double pgCpu = last[3] - half[3];
+            if (events > 0 && seconds > 0) {
+                System.out.printf("  replaying phase, second half: %,.0f events in %.1f s = %,.0f events/s; CPU %.1f s (JVM %.1f, PostgreSQL %.1f) = %.1f us/event%n",
+                        events, seconds, events / seconds, jvmCpu + pgCpu, jvmCpu, pgCpu, (jvmCpu + pgCpu) * 1e6 / events);
+            }
+        }
         System.out.printf("  rebuild JVM CPU by thread: %s%n", cpu.topThreads(10));
     }
 

@@ -41,7 +41,9 @@ public final class EnvelopeReader {
     private final ObjectReader longs;
     private final ObjectReader instants;
 
-    public EnvelopeReader(ObjectMapper mapper) {
+    public EnvelopeReader(ObjectMapper published) {
+        // The published dates and instants read by hand (IsoTime), anything else as the given mapper reads it.
+        ObjectMapper mapper = published.copy().registerModule(IsoTime.module());
         this.mapper = mapper;
         for (Class<? extends PublishedEvent> type : PublishedEventTypes.all()) {
             readers.put(PublishedEventTypes.nameOf(type), mapper.readerFor(type));

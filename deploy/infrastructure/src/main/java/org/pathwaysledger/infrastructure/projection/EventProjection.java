@@ -11,8 +11,20 @@ import java.util.List;
 @FunctionalInterface
 public interface EventProjection {
 
-    /** One event of a polled batch: read, not a duplicate, to be applied. */
-    record Delivered(EventEnvelope envelope, PublishedEvent event) {
+    /**
+     * One event of a polled batch: read, not a duplicate, to be applied. {@code position} is where its record was:
+     * {@code partition << 40 | offset} (-1 when it did not come from Kafka). A key's events (a student's, a region's)
+     * are on one partition, so their positions are their delivery order.
+     */
+    record Delivered(EventEnvelope envelope, PublishedEvent event, long position) {
+
+        public Delivered(EventEnvelope envelope, PublishedEvent event) {
+            this(envelope, event, -1);
+        }
+
+        public static long position(int partition, long offset) {
+            return ((long) partition << 40) | offset;
+        }
     }
 
     void apply(Connection transaction, EventEnvelope envelope, PublishedEvent event) throws SQLException;

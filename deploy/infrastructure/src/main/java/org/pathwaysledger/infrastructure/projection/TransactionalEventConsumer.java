@@ -96,6 +96,8 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private volatile boolean reseek;
     /** A rebuild's fresh copy: processed ids found in memory and written by COPY; null: the database de-duplicates. */
     private volatile InMemoryProcessedIds inMemory;
+    /** Large polls read on all cores (one consumer); off when several consumers already read in parallel. */
+    private volatile boolean parallelDecode = true;
 
     public TransactionalEventConsumer(String bootstrapServers, String consumerGroup, String schema,
                                       DataSource dataSource, EventProjection projection, int maxPollRecords) {
@@ -146,6 +148,16 @@ public final class TransactionalEventConsumer implements AutoCloseable {
      */
     public TransactionalEventConsumer processedIdsInMemory(InMemoryProcessedIds ids) {
         this.inMemory = ids;
+        return this;
+    }
+
+    /**
+     * Reads every poll on this consumer's decoding thread only. For several consumers of one group on a few cores (a
+     * rebuild's): their decoding threads already keep the cores busy, and a parallel stream's caller waiting for the
+     * pool's share of the poll spins ({@code ForkJoinPool.helpComplete}) while other work holds the cores.
+     */
+    public TransactionalEventConsumer decodeOnOneThread() {
+        this.parallelDecode = false;
         return this;
     }
 
@@ -287,7 +299,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
     private Object[] decodeAll(List<ConsumerRecord<String, byte[]>> polled) {
         Object[] decodedRecords = new Object[polled.size()];
         IntStream indexes = IntStream.range(0, polled.size());
-        (polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
+        (parallelDecode && polled.size() >= PARALLEL_DECODE_FROM ? indexes.parallel() : indexes).forEach(i -> decodedRecords[i] = decode(polled.get(i)));
         return decodedRecords;
     }
 
@@ -374,7 +386,9 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 // Nothing to de-duplicate it by: kept aside (before, the batch failed on the null id and was retried forever).
                 throw new IllegalArgumentException("An event envelope without an eventId");
             }
-            return read.event() != null ? new EventProjection.Delivered(read.envelope(), read.event()) : null;
+            return read.event() != null
+                    ? new EventProjection.Delivered(read.envelope(), read.event(), EventProjection.Delivered.position(record.partition(), record.offset()))
+                    : null;
         } catch (Exception e) {
             return e;
         }
