@@ -169,63 +169,36 @@ public final class StatementBatch implements AutoCloseable {
             if (staged.add(table)) {
                 statement.execute("create temporary table " + stage + " on commit drop as select " + columns + " from " + table + " limit 0");
             }
-            StringBuilder text = new StringBuilder(rows.size() * 128);
+            CopyText text = new CopyText(rows.size() * 128);
             for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        text.append('\t');
-                    }
-                    copyText(text, row[i]);
+                for (Object value : row) {
+                    copyValue(text, value);
                 }
-                text.append('\n');
+                text.endRow();
             }
-            try {
-                transaction.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                        .copyIn("copy " + stage + " (" + columns + ") from stdin", new java.io.StringReader(text.toString()));
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY into " + stage + " failed: " + e.getMessage(), e);
-            }
+            text.copyInto(transaction, stage + " (" + columns + ")");
             statement.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + stage + " " + onConflict);
             copiedRows += rows.size();
             statement.execute("truncate " + stage);
         }
     }
 
-    /** A parameter in COPY's text format. */
-    static void copyText(StringBuilder text, Object value) {
+    /** A bound parameter in COPY's text format ({@link CopyText}: the driver's forms, e.g. instants rounded as it rounds them). */
+    static void copyValue(CopyText text, Object value) {
         if (value == null) {
-            text.append("\\N");
+            text.nullValue();
         } else if (value instanceof Boolean flag) {
-            text.append(flag ? 't' : 'f');
+            text.bool(flag);
         } else if (value instanceof java.sql.Timestamp timestamp) {
-            // An instant in UTC ('Z'), whatever the session's time zone, rounded to microseconds half up as the
-            // driver rounds a bound timestamp (PostgreSQL would round the nanoseconds of the text half to even).
-            java.time.Instant instant = timestamp.toInstant();
-            long micros = (instant.getNano() + 500) / 1000;
-            text.append(java.time.Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1000));
+            text.instant(timestamp.toInstant());
+        } else if (value instanceof java.sql.Date date) {
+            text.date(date.toLocalDate());
         } else if (value instanceof java.math.BigDecimal decimal) {
-            text.append(decimal.toPlainString());
-        } else if (value instanceof Number || value instanceof java.sql.Date) {
-            text.append(value);
+            text.decimal(decimal);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            text.number(((Number) value).longValue());
         } else {
-            // Runs without a character to escape are copied whole (a stored payload is hundreds of characters).
-            String string = value.toString();
-            int run = 0;
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                String escaped = switch (c) {
-                    case '\\' -> "\\\\";
-                    case '\t' -> "\\t";
-                    case '\n' -> "\\n";
-                    case '\r' -> "\\r";
-                    default -> null;
-                };
-                if (escaped != null) {
-                    text.append(string, run, i).append(escaped);
-                    run = i + 1;
-                }
-            }
-            text.append(string, run, string.length());
+            text.text(value.toString());
         }
     }
 

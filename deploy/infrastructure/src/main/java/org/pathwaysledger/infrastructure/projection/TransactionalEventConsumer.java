@@ -426,17 +426,11 @@ public final class TransactionalEventConsumer implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(ids.size() * 37);
+        CopyText text = new CopyText(ids.size() * 37);
         for (String id : ids) {
-            StatementBatch.copyText(text, id);
-            text.append('\n');
+            text.text(id).endRow();
         }
-        try {
-            transaction.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + schema + ".processed_event (event_id) from stdin", new java.io.StringReader(text.toString()));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY into " + schema + ".processed_event failed: " + e.getMessage(), e);
-        }
+        text.copyInto(transaction, schema + ".processed_event (event_id)");
     }
 
     private void reject(Connection transaction, ConsumerRecord<String, byte[]> record, String reason) throws SQLException {
