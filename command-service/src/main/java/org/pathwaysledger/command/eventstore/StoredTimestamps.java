@@ -1,10 +1,10 @@
 package org.pathwaysledger.command.eventstore;
 
 import org.axonframework.common.DateTimeUtils;
+import org.pathwaysledger.events.wire.IsoTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoField;
 
 /**
  * The event store's timestamps, written and read in Axon's own text form ({@code 2026-11-26T00:45:14.123Z}: UTC,
@@ -51,42 +51,13 @@ final class StoredTimestamps {
         return new String(text);
     }
 
-    /** The stored text as an instant, exactly as Axon's {@code DateTimeUtils.parseInstant} reads it. */
+    /**
+     * The stored text as an instant, exactly as Axon's {@code DateTimeUtils.parseInstant} reads it: the published
+     * language's hand parser ({@link IsoTime}) takes the {@code yyyy-mm-ddThh:mm:ss.fffZ} form, Axon's parser any other.
+     */
     static Instant parse(String text) {
-        if (text == null || text.length() != LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
-            return DateTimeUtils.parseInstant(text);
-        }
-        int year = number(text, 0, 4);
-        int month = number(text, 5, 2);
-        int day = number(text, 8, 2);
-        int hour = number(text, 11, 2);
-        int minute = number(text, 14, 2);
-        int second = number(text, 17, 2);
-        int millis = number(text, 20, 3);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || millis < 0) {
-            // Not plain digits, a leap second, an impossible field: Axon's parser answers (or refuses) it.
-            return DateTimeUtils.parseInstant(text);
-        }
-        if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
-            return DateTimeUtils.parseInstant(text);
-        }
-        long epochDay = LocalDate.of(year, month, day).getLong(ChronoField.EPOCH_DAY);
-        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, millis * 1_000_000L);
-    }
-
-    /** The decimal number in {@code text[from, from + width)}, or -1 when any of it is not an ASCII digit. */
-    private static int number(String text, int from, int width) {
-        int value = 0;
-        for (int i = from; i < from + width; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        Instant instant = text == null ? null : IsoTime.parseInstant(text);
+        return instant != null ? instant : DateTimeUtils.parseInstant(text);
     }
 
     private static void digits(char[] text, int from, int value, int width) {
