@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Analytics benchmark: equity query latency (p50/p95) over N entrants, and replay events/s into analytics.
 # Usage: deploy/benchmark-analytics.sh [students] [events] [rebuild-only]   (default 1000000 200000)
-# rebuild-only: no serving replay; the events are published, then a rebuild replays them (for runs of millions).
+# rebuild-only: no serving replay; the events are published, then two rebuilds replay them (the first with the replay
+# path still cold for the JIT, the second warm, as in a running service), for runs of millions.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"

@@ -92,7 +92,7 @@ public final class SyntheticLedger {
      * Adds, per student, the cases where the projections' rules on repeated keys decide the result: enrolments again
      * (earlier, later or the same date, another school) with and without retractions between, a status reached again
      * earlier, a credit earned again with other values and retractions of the old or new sequence, two retractions of
-     * one fact, retractions delivered before the fact they name, facts published again under a new event id with other
+     * one fact, retractions delivered before the fact they name (a credit earned once or again), facts published again under a new event id with other
      * values and the same sequence, and pathway revisions.
      */
     public SyntheticLedger withEdgeCases() {
@@ -196,6 +196,11 @@ public final class SyntheticLedger {
         }
         int credits = random.nextInt(5) < 2 ? 1 + random.nextInt(4) : 0;
         for (int c = 0; c < credits; c++) {
+            if (edgeCases && random.nextInt(4) == 0) {
+                // A retraction delivered before the credit it names (earned once or again below): it withdraws nothing.
+                emit(district, student, ++sequence[0], new StudentFactRetracted(district, student, sequence[0] + 1,
+                        "CollegeCreditEarned", "early", SOURCE));
+            }
             long credit = ++sequence[0];
             emit(district, student, credit, new CollegeCreditEarned(district, student, CollegeCreditType.DUAL, CollegeId.of("CC-1"),
                     "MFG-" + c, BigDecimal.valueOf(3 + random.nextInt(4)), new SchoolYear(2023 + random.nextInt(3)), "FALL", true, null, null, SOURCE));

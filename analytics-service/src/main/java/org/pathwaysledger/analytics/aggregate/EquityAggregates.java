@@ -117,6 +117,8 @@ public final class EquityAggregates {
     /** Recomputes every count from the student-level rows, on the caller's transaction. */
     public static void recomputeAll(Connection tx) throws SQLException {
         try (Statement statement = tx.createStatement()) {
+            // Every entrant's groups and flags are grouped in memory (a hash), not sorted by their ~40 columns.
+            statement.execute("set local work_mem = '256MB'");
             statement.execute("delete from equity_count");
             statement.execute(ADD_ALL);
         }

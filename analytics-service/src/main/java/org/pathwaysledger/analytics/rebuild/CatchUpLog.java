@@ -22,6 +22,7 @@ import org.pathwaysledger.events.wire.EventEnvelope;
 import org.pathwaysledger.infrastructure.projection.CopyText;
 import org.pathwaysledger.infrastructure.projection.EventProjection;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,6 +92,10 @@ public final class CatchUpLog implements EventProjection {
     }
 
     private static final String RETRACTIONS = "log_retraction";
+
+    /** The tables keyed by (district, student, sequence) whose first delivered row stays ({@code do nothing}), and their values. */
+    private static final Map<String, String> FIRST_WINS = Map.of("postsecondary_enrollment", "enrolled_on, institution",
+            "postsecondary_credential", "earned_on", "wage_record", "year_quarter, quarterly_wage");
 
     // Indexes of each batch's buffers (one per staging table).
     private static final int DEMOGRAPHICS = 0;
@@ -264,13 +269,37 @@ public final class CatchUpLog implements EventProjection {
     }
 
     /**
+     * The keys of {@code log_<table>} logged more than once: only their rows need the rules (windows, sorts); a key
+     * logged once is its own final row. Found by one hash aggregate, which costs far less than sorting every row
+     * (most keys are logged once: one enrolment per student and pathway, one row per event for the keys with a
+     * sequence).
+     */
+    private static String repeated(String table, String key) {
+        return "repeated as materialized (select " + key + " from log_" + table + " group by " + key + " having count(*) > 1)";
+    }
+
+    /** The rows of {@code log_<table>} whose key is (not) repeated, as {@code log_<table>}. */
+    private static String rowsOf(String table, String key, boolean repeatedKey) {
+        String match = String.join(" and ", java.util.Arrays.stream(key.split(",\\s*")).map(column -> "r." + column + " = l." + column).toList());
+        return "(select l.* from log_" + table + " l where " + (repeatedKey ? "" : "not ") + "exists (select from repeated r where " + match + ")) log_" + table;
+    }
+
+    /**
      * Rows of a fact table that a retraction can withdraw: {@code finals} gives one row per key with its columns,
      * {@code match_sequence} (the sequence a retraction must name) and {@code since_ord} (retractions delivered after
-     * it count); the last such retraction's {@code recorded_at} is {@code withdrawn_at}.
+     * it count); the last such retraction's {@code recorded_at} is {@code withdrawn_at}. {@code finals} reads the rows
+     * of repeated keys; {@code single} (the same columns from one row) the others.
      */
-    private static String withRetractions(String table, String key, String columns, String finals) {
+    private static String withRetractions(String table, String key, String columns, String finals, String single) {
+        return retracting(table, key, columns, repeated(table, key) + ",\n"
+                + "f as materialized ((" + finals.replace("from log_" + table + " ", "from " + rowsOf(table, key, true) + " ")
+                + ")\n  union all\n  " + single + " from " + rowsOf(table, key, false) + ")");
+    }
+
+    /** {@code withF} defines {@code f} (final rows, see {@link #withRetractions}); inserts them with their {@code withdrawn_at}. */
+    private static String retracting(String table, String key, String columns, String withF) {
         String keyOfF = prefixed("f.", key);
-        return "with f as materialized (" + finals + "),\n"
+        return "with " + withF + ",\n"
                 + "w as (select distinct on (" + sorted(keyOfF) + ") " + keyOfF + ", r.recorded_at as withdrawn_at from f\n"
                 + "  join " + RETRACTIONS + " r on r.district_id = f.district_id and r.student_id = f.student_id\n"
                 + "   and r.retracted_sequence = f.match_sequence and r.ord > f.since_ord\n"
@@ -289,7 +318,7 @@ public final class CatchUpLog implements EventProjection {
         String finals = "select " + key + ", " + values + ", sequence, recorded_at, sequence as match_sequence, ord as since_ord from (\n"
                 + "  select " + key + ", " + values + ", sequence, ord, first_value(recorded_at) over d as recorded_at, max(ord) over d as last_ord\n"
                 + "  from log_" + table + " window d as " + window(key, "ord") + ") x where ord = last_ord";
-        return withRetractions(table, key, columns, finals);
+        return withRetractions(table, key, columns, finals, "select " + columns + ", sequence as match_sequence, ord as since_ord");
     }
 
     /** First delivered row of the key ({@code do nothing}); withdrawn by the last retraction of its sequence after it. */
@@ -298,16 +327,20 @@ public final class CatchUpLog implements EventProjection {
         String columns = key + ", " + values + ", recorded_at";
         String finals = "select distinct on (" + sorted(key) + ") " + columns + ", sequence as match_sequence, ord as since_ord\n"
                 + "  from log_" + table + " order by " + sorted(key) + ", ord";
-        return withRetractions(table, key, columns, finals);
+        return withRetractions(table, key, columns, finals, "select " + columns + ", sequence as match_sequence, ord as since_ord");
     }
 
     /** The fold's statements, read-model table to statement (run in the copy's schema, in this order). */
     public static Map<String, String> foldStatements() {
         Map<String, String> fold = new LinkedHashMap<>();
         String demographics = LOGGED.get("student_demographics");
-        fold.put("student_demographics", "insert into student_demographics (" + demographics + ")\n"
-                + "select distinct on (" + sorted("district_id, student_id, sequence") + ") " + demographics + "\n"
-                + "from log_student_demographics order by " + sorted("district_id, student_id, sequence") + ", ord");
+        String version = "district_id, student_id, sequence";
+        fold.put("student_demographics", "with " + repeated("student_demographics", version) + "\n"
+                + "insert into student_demographics (" + demographics + ")\n"
+                + "(select distinct on (" + sorted(version) + ") " + demographics + "\n"
+                + "from " + rowsOf("student_demographics", version, true) + " order by " + sorted(version) + ", ord)\n"
+                + "union all\n"
+                + "select " + demographics + " from " + rowsOf("student_demographics", version, false));
         String entrant = "district_id, student_id, pathway_id";
         fold.put("pathway_entrant", withRetractions("pathway_entrant", entrant,
                 entrant + ", school_id, entry_date, entry_sequence, recorded_at",
@@ -316,20 +349,20 @@ public final class CatchUpLog implements EventProjection {
                         + "    first_value(entry_sequence) over earliest as entry_sequence, first_value(recorded_at) over delivered as recorded_at,\n"
                         + "    max(ord) over delivered as last_ord\n"
                         + "  from log_pathway_entrant window earliest as " + window(entrant, "entry_date, ord")
-                        + ", delivered as " + window(entrant, "ord") + ") x where ord = last_ord"));
+                        + ", delivered as " + window(entrant, "ord") + ") x where ord = last_ord",
+                "select " + entrant + ", school_id, entry_date, entry_sequence, recorded_at, entry_sequence as match_sequence, ord as since_ord"));
         String status = "district_id, student_id, pathway_id, status";
         fold.put("pathway_status", withRetractions("pathway_status", status, status + ", reached_on, sequence, recorded_at",
                 "select " + status + ", reached_on, sequence, recorded_at, sequence as match_sequence, last_ord as since_ord from (\n"
                         + "  select " + status + ", ord, min(reached_on) over d as reached_on, first_value(sequence) over d as sequence,\n"
                         + "    first_value(recorded_at) over d as recorded_at, max(ord) over d as last_ord\n"
-                        + "  from log_pathway_status window d as " + window(status, "ord") + ") x where ord = last_ord"));
+                        + "  from log_pathway_status window d as " + window(status, "ord") + ") x where ord = last_ord",
+                "select " + status + ", reached_on, sequence, recorded_at, sequence as match_sequence, ord as since_ord"));
         fold.put("college_credit", lastWins("college_credit", "district_id, student_id, credit_key", "credits, year_end, transferable"));
         fold.put("wbl_placement", lastWins("wbl_placement", "district_id, student_id, placement_id", "continuum_stage, start_date"));
         fold.put("industry_credential", lastWins("industry_credential", "district_id, student_id, credential_id", "earned_date"));
         fold.put("high_school_completion", lastWins("high_school_completion", "district_id, student_id, completion", "completed_on"));
-        fold.put("postsecondary_enrollment", firstWins("postsecondary_enrollment", "enrolled_on, institution"));
-        fold.put("postsecondary_credential", firstWins("postsecondary_credential", "earned_on"));
-        fold.put("wage_record", firstWins("wage_record", "year_quarter, quarterly_wage"));
+        FIRST_WINS.forEach((table, values) -> fold.put(table, firstWins(table, values)));
         fold.put("catalogue_pathway", "insert into catalogue_pathway (region_id, pathway_id, industry_sector, cip_code)\n"
                 + "select distinct on (" + sorted("region_id, pathway_id") + ") region_id, pathway_id, industry_sector, cip_code\n"
                 + "from log_catalogue_pathway order by " + sorted("region_id, pathway_id") + ", ord desc");
@@ -337,48 +370,168 @@ public final class CatchUpLog implements EventProjection {
     }
 
     /**
-     * Computes every read-model table's rows from the staging tables, on the caller's transaction (its search path is
-     * the copy's schema, whose read-model tables are empty): the tables' keys and indexes are dropped first and built
-     * after their rows are in (one sort each instead of a B-tree insert per row), then the tables analysed. Returns the
-     * seconds spent folding and indexing.
+     * The first attempt for the tables keyed by the event itself (district, student, sequence): every logged row as it
+     * is, without the sort that keeps a key's first delivered row. A key is logged twice only if one event was applied
+     * twice, which the consumers' de-duplication prevents; should it happen, building the table's primary key fails
+     * and the table is folded again by its rule ({@link #foldStatements}).
      */
-    public static double[] fold(Connection transaction, String schema) throws SQLException {
+    static Map<String, String> asLoggedStatements() {
+        Map<String, String> fold = new LinkedHashMap<>();
+        String demographics = LOGGED.get("student_demographics");
+        fold.put("student_demographics", "insert into student_demographics (" + demographics + ")\n"
+                + "select " + demographics + " from log_student_demographics");
+        for (var firstWins : FIRST_WINS.entrySet()) {
+            String table = firstWins.getKey();
+            String columns = "district_id, student_id, sequence, " + firstWins.getValue() + ", recorded_at";
+            fold.put(table, retracting(table, "district_id, student_id, sequence", columns,
+                    "f as materialized (select " + columns + ", sequence as match_sequence, ord as since_ord from log_" + table + ")"));
+        }
+        return fold;
+    }
+
+    /**
+     * Computes every read-model table's rows from the staging tables, one after the other, on the caller's transaction
+     * (its search path is the copy's schema, whose read-model tables are empty); see {@link #foldTable}.
+     */
+    public static List<TableFold> fold(Connection transaction, String schema) throws SQLException {
         return fold(transaction, schema, foldStatements());
     }
 
     /** {@link #fold} with the given statements (a test changes one rule to show it is caught). */
-    static double[] fold(Connection transaction, String schema, Map<String, String> statements) throws SQLException {
-        List<String> rebuild = dropKeysAndIndexes(transaction, schema);
-        long started = System.nanoTime();
-        try (Statement statement = transaction.createStatement()) {
-            // Large sorts: the fold's windows and distinct-ons are sorts over every logged row of a table.
-            statement.execute("set local work_mem = '256MB'");
-            StringBuilder perTable = new StringBuilder();
-            for (var table : statements.entrySet()) {
-                long from = System.nanoTime();
-                statement.execute(table.getValue());
-                perTable.append(String.format(" %s %.2f s", table.getKey(), (System.nanoTime() - from) / 1e9));
-            }
-            org.slf4j.LoggerFactory.getLogger(CatchUpLog.class).info("Folded {}:{}", schema, perTable);
+    static List<TableFold> fold(Connection transaction, String schema, Map<String, String> statements) throws SQLException {
+        Map<String, String> asLogged = asLoggedStatements();
+        List<TableFold> folded = new ArrayList<>();
+        for (var table : statements.entrySet()) {
+            folded.add(foldTable(transaction, schema, table.getKey(), table.getValue(), asLogged.get(table.getKey())));
         }
-        long folded = System.nanoTime();
-        try (Statement statement = transaction.createStatement()) {
-            statement.execute("set local maintenance_work_mem = '256MB'");
-            for (String sql : rebuild) {
-                statement.execute(sql);
-            }
-            for (String table : TABLES) {
-                statement.execute("analyze " + schema + "." + table);
-            }
-        }
-        return new double[] {(folded - started) / 1e9, (System.nanoTime() - folded) / 1e9};
+        org.slf4j.LoggerFactory.getLogger(CatchUpLog.class).info("Folded {}:{}", schema, folded.stream().map(fold -> " " + fold).collect(java.util.stream.Collectors.joining()));
+        return folded;
     }
 
-    /** Drops the primary keys, unique constraints and other indexes of the folded tables; returns the DDL that puts them back. */
-    private static List<String> dropKeysAndIndexes(Connection transaction, String schema) throws SQLException {
+    /** How one table was folded: the seconds spent (its keys and indexes included), and whether by its rule after a key logged twice. */
+    public record TableFold(String table, double seconds, boolean byRuleAfterRepeatedKey) {
+        @Override
+        public String toString() {
+            return String.format("%s %.2f s%s", table, seconds, byRuleAfterRepeatedKey ? " (a key logged twice: by its rule)" : "");
+        }
+    }
+
+    /**
+     * The same fold on {@code connections} connections at once (a rebuild: each table is independent of the others),
+     * the largest staging tables first, each table in its own transaction; then the staging tables are dropped.
+     * Returns the seconds spent. A table's failure fails the fold (the copy is left unswitched).
+     */
+    public static double foldInParallel(DataSource target, String schema, int connections) throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        java.util.concurrent.ConcurrentLinkedQueue<String> tables = new java.util.concurrent.ConcurrentLinkedQueue<>(largestFirst(target, schema));
+        Map<String, String> statements = foldStatements();
+        Map<String, String> asLogged = asLoggedStatements();
+        List<TableFold> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, connections); i++) {
+            Thread worker = new Thread(() -> {
+                try (Connection connection = target.getConnection()) {
+                    connection.setAutoCommit(false);
+                    String table;
+                    while (failed.get() == null && (table = tables.poll()) != null) {
+                        try {
+                            done.add(foldTable(connection, schema, table, statements.get(table), asLogged.get(table)));
+                            connection.commit();
+                        } catch (SQLException | RuntimeException e) {
+                            connection.rollback();
+                            throw new SQLException("folding " + table + " failed: " + e.getMessage(), e);
+                        }
+                    }
+                } catch (Exception e) {
+                    failed.compareAndSet(null, e);
+                }
+            }, "analytics-fold-" + schema + "-" + i);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failed.get() != null) {
+            throw failed.get() instanceof SQLException e ? e : new SQLException(failed.get().getMessage(), failed.get());
+        }
+        try (Connection connection = target.getConnection()) {
+            dropLogs(connection, schema);
+        }
+        org.slf4j.LoggerFactory.getLogger(CatchUpLog.class).info("Folded {} on {} connections:{}", schema, connections,
+                done.stream().map(fold -> " " + fold).collect(java.util.stream.Collectors.joining()));
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** The folded tables, the one with the largest staging table first (so the longest folds start first). */
+    private static List<String> largestFirst(DataSource target, String schema) throws SQLException {
+        Map<String, Long> size = new java.util.HashMap<>();
+        try (Connection connection = target.getConnection();
+             PreparedStatement select = connection.prepareStatement("select c.relname, pg_relation_size(c.oid) from pg_class c "
+                     + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname like 'log\\_%'")) {
+            select.setString(1, schema);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    size.put(row.getString(1).substring("log_".length()), row.getLong(2));
+                }
+            }
+        }
+        List<String> tables = new ArrayList<>(TABLES);
+        tables.sort(java.util.Comparator.comparing((String table) -> size.getOrDefault(table, 0L)).reversed());
+        return tables;
+    }
+
+    /**
+     * One table's fold on the caller's transaction: its keys and indexes dropped, the table emptied (within the
+     * transaction: with {@code wal_level = minimal}, as the embedded PostgreSQL runs, its rows and index builds then
+     * skip the WAL), its rows computed by one set-wise statement (one sort per key and index afterwards instead of a
+     * B-tree insert per row), its keys and indexes built again, the table analysed. For a table keyed by the event,
+     * every row as logged first ({@link #asLoggedStatements}), and by its rule if a key was logged twice.
+     */
+    private static TableFold foldTable(Connection transaction, String schema, String table, String byRule, String asLogged) throws SQLException {
+        long started = System.nanoTime();
+        List<String> rebuild = dropKeysAndIndexes(transaction, schema, table);
+        boolean repeatedKey = false;
+        try (Statement statement = transaction.createStatement()) {
+            // Large sorts and hashes: the fold's windows, distinct-ons and key builds are over every logged row of a table.
+            statement.execute("set local work_mem = '256MB'");
+            statement.execute("set local maintenance_work_mem = '256MB'");
+            statement.execute("truncate " + schema + "." + table);
+            boolean folded = false;
+            if (asLogged != null) {
+                java.sql.Savepoint before = transaction.setSavepoint();
+                try {
+                    statement.execute(asLogged);
+                    for (String sql : rebuild) {
+                        statement.execute(sql);
+                    }
+                    transaction.releaseSavepoint(before);
+                    folded = true;
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    transaction.rollback(before);
+                    repeatedKey = true;
+                }
+            }
+            if (!folded) {
+                statement.execute(byRule);
+                for (String sql : rebuild) {
+                    statement.execute(sql);
+                }
+            }
+            statement.execute("analyze " + schema + "." + table);
+        }
+        return new TableFold(table, (System.nanoTime() - started) / 1e9, repeatedKey);
+    }
+
+    /** Drops the primary key, unique constraints and other indexes of a folded table; returns the DDL that puts them back. */
+    private static List<String> dropKeysAndIndexes(Connection transaction, String schema, String folded) throws SQLException {
         List<String> drop = new ArrayList<>();
         List<String> rebuild = new ArrayList<>();
-        String[] tables = TABLES.toArray(String[]::new);
+        String[] tables = {folded};
         try (PreparedStatement indexes = transaction.prepareStatement("""
                 select t.relname, i.relname, pg_get_indexdef(i.oid), c.conname, pg_get_constraintdef(c.oid)
                 from pg_index x

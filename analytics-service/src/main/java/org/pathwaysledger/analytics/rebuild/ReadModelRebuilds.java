@@ -72,6 +72,8 @@ public class ReadModelRebuilds {
     private final long switchLag;
     private final int dedupCapacity;
     private final boolean logThenFold;
+    /** Connections folding tables at once (log, then fold), besides the one building the processed ids' key. */
+    private final int foldConnections;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<Rebuild> running = new AtomicReference<>();
 
@@ -82,7 +84,8 @@ public class ReadModelRebuilds {
                              @Value("${pathways.analytics.rebuild.switch-lag:1000}") long switchLag,
                              @Value("${pathways.analytics.rebuild.consumers:2}") int consumerCount,
                              @Value("${pathways.analytics.rebuild.dedup-capacity:2000000}") int dedupCapacity,
-                             @Value("${pathways.analytics.rebuild.log-then-fold:true}") boolean logThenFold) {
+                             @Value("${pathways.analytics.rebuild.log-then-fold:true}") boolean logThenFold,
+                             @Value("${pathways.analytics.rebuild.fold-connections:2}") int foldConnections) {
         this.dataSource = dataSource;
         this.serving = serving;
         this.region = region;
@@ -93,6 +96,7 @@ public class ReadModelRebuilds {
         this.consumerCount = Math.max(1, consumerCount);
         this.dedupCapacity = dedupCapacity;
         this.logThenFold = logThenFold;
+        this.foldConnections = Math.max(1, foldConnections);
     }
 
     /** Thrown when a rebuild is asked while another is running. */
@@ -249,16 +253,11 @@ public class ReadModelRebuilds {
                         });
                 if (logThenFold) {
                     message = "caught up; folding the logged events into the read-model tables of " + schema
-                            + " (one set-wise statement per table), then building their keys and indexes; the current read model keeps serving";
-                    try (Connection connection = target.getConnection()) {
-                        connection.setAutoCommit(false);
-                        double[] seconds = CatchUpLog.fold(connection, schema);
-                        CatchUpLog.dropLogs(connection, schema);
-                        connection.commit();
-                        phases.put("folding", Math.round(seconds[0] * 1000) / 1000.0);
-                        phases.put("indexing", Math.round(seconds[1] * 1000) / 1000.0);
-                    }
-                    log.info("Rebuild {}: folded in {} s, keys and indexes built in {} s", id, phases.get("folding"), phases.get("indexing"));
+                            + " (one set-wise statement per table, then its keys and indexes, on " + foldConnections
+                            + " connections); the current read model keeps serving";
+                    double seconds = CatchUpLog.foldInParallel(target, schema, foldConnections);
+                    phases.put("folding", Math.round(seconds * 1000) / 1000.0);
+                    log.info("Rebuild {}: folded, keys and indexes built, in {} s", id, phases.get("folding"));
                 }
                 if (processedIds != null) {
                     // The serving consumer de-duplicates against processed_event's primary key: built in one sort
@@ -507,8 +506,9 @@ public class ReadModelRebuilds {
         config.setPassword(main.getPassword());
         config.setDataSourceProperties(main.getDataSourceProperties());
         config.setSchema(schema);
-        // One connection per rebuild consumer, one for the counts and the switch.
-        config.setMaximumPoolSize(consumerCount + 1);
+        // One connection per rebuild consumer or per folding connection (whichever are more), one for the processed
+        // ids' key, the counts and the switch.
+        config.setMaximumPoolSize(Math.max(consumerCount, foldConnections) + 1);
         config.setPoolName("analytics-rebuild-" + schema);
         return new HikariDataSource(config);
     }
