@@ -122,10 +122,76 @@ public final class EquityAggregates {
             statement.execute("delete from equity_count");
             statement.execute(ADD_ALL);
         }
+        markRefreshed(tx);
+    }
+
+    /** Records that the counts follow the current definitions ({@link #ensureCurrent} recomputes them otherwise). */
+    private static void markRefreshed(Connection tx) throws SQLException {
         try (PreparedStatement state = tx.prepareStatement("insert into equity_aggregate_state (id, signature, refreshed_at) values (1, ?, now()) "
                 + "on conflict (id) do update set signature = excluded.signature, refreshed_at = excluded.refreshed_at")) {
             state.setString(1, SIGNATURE);
             state.executeUpdate();
+        }
+    }
+
+    /** The table the parts of {@link #recomputeAllInParallel} append their counts to (unlogged, dropped after). */
+    static final String PARTS = "equity_count_parts";
+
+    /**
+     * {@link #recomputeAll} on {@code parts} connections at once (a rebuilt copy once it has caught up): each counts
+     * its share of the students (by a hash of the student id) into an unlogged table, then one transaction replaces
+     * the counts with their sums. The data source's connections must work in the copy's schema.
+     */
+    public static void recomputeAllInParallel(javax.sql.DataSource dataSource, int parts) throws SQLException, InterruptedException {
+        if (parts <= 1) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                recomputeAll(connection);
+                connection.commit();
+            }
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("drop table if exists " + PARTS);
+            statement.execute("create unlogged table " + PARTS + " (like equity_count)");
+        }
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            String sql = SetWise.sql(parts, part);
+            Thread worker = new Thread(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set local work_mem = '256MB'");
+                        statement.execute(sql);
+                    }
+                    connection.commit();
+                } catch (Exception e) {
+                    failed.compareAndSet(null, e);
+                }
+            }, "equity-counts-part-" + part);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failed.get() != null) {
+            throw failed.get() instanceof SQLException e ? e : new SQLException("counting a part failed: " + failed.get().getMessage(), failed.get());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("delete from equity_count");
+                statement.execute("insert into equity_count (pathway_id, district_id, metric, dimension, group_code, population, successes) "
+                        + "select pathway_id, district_id, metric, dimension, group_code, sum(population), sum(successes) from " + PARTS
+                        + " group by 1, 2, 3, 4, 5");
+                statement.execute("drop table " + PARTS);
+            }
+            markRefreshed(connection);
+            connection.commit();
         }
     }
 
@@ -245,8 +311,12 @@ public final class EquityAggregates {
     static final class SetWise {
 
         private static String known(String alias) {
-            return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))";
+            return "(" + alias + ".recorded_at <= :asOf and (" + alias + ".withdrawn_at is null or " + alias + ".withdrawn_at > :asOf))"
+                    + PART_MARK.replace("{alias}", alias);
         }
+
+        /** Where {@link #sql(int, int)} puts its part's condition on a student-level row ({@code {alias}}: the table's alias). */
+        private static final String PART_MARK = "{part:{alias}}";
 
         /** Each kind of fact reduced per student (and pathway), as known now. */
         private static final String FACTS = "status as (select s.district_id, s.student_id, s.pathway_id, "
@@ -309,14 +379,29 @@ public final class EquityAggregates {
 
         /** Every student's counts, to add to empty counts. */
         static String sql() {
+            return sql(1, 0);
+        }
+
+        /**
+         * The counts of part {@code part} of {@code parts} of the students (split by a hash of the student id, so a
+         * student's entrant rows and facts are in one part), appended to {@link #PARTS} without summing (parts run at
+         * once, on their own connections). With one part, every student's, added to {@code equity_count}: {@link #sql()}.
+         */
+        static String sql(int parts, int part) {
             String from = PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY;
             String joined = from.replaceFirst("\\) d on true", ") d on true" + java.util.regex.Matcher.quoteReplacement(JOINS));
             if (joined.equals(from)) {
                 throw new IllegalStateException("The entrant query no longer has the shape the set-wise counts join to: " + from);
             }
             String entrants = entrantsSelect(metric -> FLAGS.getOrDefault(metric,
-                    new String[]{metric.populationCondition(), metric.successCondition()})) + " " + joined;
-            return spread(FACTS, entrants, "+");
+                    new String[]{metric.populationCondition(), metric.successCondition()})) + " " + joined + PART_MARK.replace("{alias}", "e");
+            String sql = spread(FACTS, entrants, "+");
+            if (parts > 1) {
+                int onConflict = sql.indexOf(" on conflict (metric, pathway_id, district_id, dimension, group_code)");
+                sql = sql.substring(0, onConflict).replace("insert into equity_count ", "insert into " + PARTS + " ");
+            }
+            // hashtext is an int4; shifted to be non-negative, then the part's remainder.
+            return sql.replaceAll("\\{part:(\\w+)\\}", parts > 1 ? " and mod(cast(hashtext($1.student_id) as bigint) + 2147483648, " + parts + ") = " + part : "");
         }
 
         /** Whether every pre-aggregated metric has its set-wise form (else it is computed per student in the same statement). */

@@ -72,7 +72,7 @@ public class ReadModelRebuilds {
     private final long switchLag;
     private final int dedupCapacity;
     private final boolean logThenFold;
-    /** Connections folding tables at once (log, then fold), besides the one building the processed ids' key. */
+    /** Connections folding tables (log, then fold), besides the one building the processed ids' key, then counting at once. */
     private final int foldConnections;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<Rebuild> running = new AtomicReference<>();
@@ -275,11 +275,8 @@ public class ReadModelRebuilds {
                 // switch, which keeps the counts batch by batch from there.
                 message = "caught up; computing the equity counts from the student-level rows of " + schema + "; the current read model keeps serving";
                 Instant counting = Instant.now();
-                try (Connection connection = target.getConnection()) {
-                    connection.setAutoCommit(false);
-                    EquityAggregates.recomputeAll(connection);
-                    connection.commit();
-                }
+                // In parts on several connections at once: one set-wise statement is one core's work.
+                EquityAggregates.recomputeAllInParallel(target, foldConnections);
                 phases.put("computingCounts", seconds(counting, Instant.now()));
                 log.info("Rebuild {}: equity counts computed in {} s", id, phases.get("computingCounts"));
                 if (logThenFold) {

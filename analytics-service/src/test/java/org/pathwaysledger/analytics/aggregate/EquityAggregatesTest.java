@@ -111,6 +111,30 @@ class EquityAggregatesTest {
         }
     }
 
+    /**
+     * A rebuild recomputes the counts in parts on several connections at once (students split by a hash of their id):
+     * the sums of the parts are the counts kept batch by batch, each student counted once, and the parts' table is gone.
+     */
+    @Test
+    void counts_recomputed_in_parts_on_several_connections_equal_the_counts_kept_batch_by_batch() throws Exception {
+        String snapshot = "select metric, pathway_id, district_id, dimension, group_code, population, successes from equity_count "
+                + "where pathway_id like 'AGG-%' and population <> 0 order by 1, 2, 3, 4, 5";
+        DataSource dataSource = service.context.getBean(DataSource.class);
+        List<String> incremental;
+        try (Connection connection = dataSource.getConnection()) {
+            incremental = rows(connection, snapshot);
+        }
+        EquityAggregates.recomputeAllInParallel(dataSource, 3);
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(rows(connection, snapshot)).hasSizeGreaterThan(100).isEqualTo(incremental);
+            try (var statement = connection.createStatement();
+                 var parts = statement.executeQuery("select to_regclass('" + EquityAggregates.PARTS + "') is null")) {
+                parts.next();
+                assertThat(parts.getBoolean(1)).as("the parts' table dropped").isTrue();
+            }
+        }
+    }
+
     @Test
     void as_of_a_past_date_school_narrowing_and_intersections_keep_the_student_level_path() {
         Scope region = Scope.of(null, null, ledger.region, null, null);
