@@ -167,6 +167,8 @@ public class ReadModelRebuilds {
         volatile RebuildProgress.State state = RebuildProgress.State.BUILDING;
         /** The rebuild's consumers, one group: Kafka shares the partitions among them (a student's events stay on one). */
         volatile List<TransactionalEventConsumer> consumers = List.of();
+        /** Every partition of the topics replayed ("topic-partition"), as the progress names them. */
+        volatile java.util.Set<String> partitions = java.util.Set.of();
         /** Events applied by consumers already closed (the catch-up's, once the tail's run). */
         volatile long appliedBefore;
         volatile long finalApplied;
@@ -219,6 +221,7 @@ public class ReadModelRebuilds {
                     started.add(consumer.start());
                 }
                 consumers = List.copyOf(started);
+                partitions = allPartitions().stream().map(partition -> partition.topic() + "-" + partition.partition()).collect(java.util.stream.Collectors.toSet());
                 message = logThenFold
                         ? "replaying the topics from offset 0 into " + schema + " (each event's rows appended to staging tables, "
                                 + "folded into the read-model tables once caught up); the current read model keeps serving"
@@ -322,7 +325,9 @@ public class ReadModelRebuilds {
         private boolean caughtUp() {
             Long lag = lag();
             boolean anyApplied = consumers.stream().anyMatch(consumer -> consumer.status().lastAppliedAt() != null);
-            return lag != null && lag <= switchLag && !lagByPartition().isEmpty() && anyApplied;
+            // Every partition counted: while the group rebalances a consumer knows only some of them, and the sum of
+            // the others' lag alone could pass for caught up.
+            return lag != null && lag <= switchLag && lagByPartition().keySet().containsAll(partitions) && anyApplied;
         }
 
         /**
@@ -361,21 +366,32 @@ public class ReadModelRebuilds {
                     }
                 }
             }
-            java.util.Properties properties = new java.util.Properties();
-            properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            try (var offsets = new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties,
-                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-                List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
-                for (String topic : List.of(org.pathwaysledger.events.wire.Topics.STUDENT_EVENTS, org.pathwaysledger.events.wire.Topics.REGION_EVENTS)) {
-                    offsets.partitionsFor(topic).forEach(info -> partitions.add(new org.apache.kafka.common.TopicPartition(info.topic(), info.partition())));
-                }
+            try (var offsets = offsetsReader()) {
                 long remaining = 0;
-                for (var end : offsets.endOffsets(partitions).entrySet()) {
+                for (var end : offsets.endOffsets(allPartitions()).entrySet()) {
                     remaining += Math.max(0, end.getValue() - stored.getOrDefault(end.getKey(), 0L));
                 }
                 return remaining;
             }
+        }
+
+        /** Every partition of the two topics a rebuild replays. */
+        private List<org.apache.kafka.common.TopicPartition> allPartitions() {
+            try (var metadata = offsetsReader()) {
+                List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+                for (String topic : List.of(org.pathwaysledger.events.wire.Topics.STUDENT_EVENTS, org.pathwaysledger.events.wire.Topics.REGION_EVENTS)) {
+                    metadata.partitionsFor(topic).forEach(info -> partitions.add(new org.apache.kafka.common.TopicPartition(info.topic(), info.partition())));
+                }
+                return partitions;
+            }
+        }
+
+        private org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> offsetsReader() {
+            java.util.Properties properties = new java.util.Properties();
+            properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            return new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties,
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
         }
 
         private long applied() {

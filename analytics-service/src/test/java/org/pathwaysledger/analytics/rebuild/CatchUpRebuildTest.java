@@ -102,7 +102,9 @@ class CatchUpRebuildTest {
         assertThat(messages).anySatisfy(message -> assertThat(message).startsWith("replaying the topics"));
         // Log, then fold: the replay only appended the events' rows to staging tables; the read-model tables were
         // computed from them once caught up, their keys and indexes built after.
-        assertThat(progress.phaseSeconds()).containsOnlyKeys("replaying", "folding", "indexingProcessedIds", "computingCounts", "switching");
+        // (A "tail" phase is allowed: the events a consumer had polled but not applied when caught up are applied then.)
+        assertThat(progress.phaseSeconds()).containsKeys("replaying", "folding", "indexingProcessedIds", "computingCounts", "switching");
+        assertThat(progress.phaseSeconds().keySet()).isSubsetOf("replaying", "folding", "indexingProcessedIds", "computingCounts", "tail", "switching");
         assertThat(service.jdbc().sql("select count(*) from pg_tables where schemaname = 'analytics' and tablename like 'log\\_%'")
                 .query(Long.class).single()).as("staging tables dropped after the fold").isZero();
         // The copy found duplicates in memory and wrote its processed ids without their primary key: it is back, so
