@@ -49,11 +49,14 @@ public final class EquityAggregates {
     private static final Set<String> IDS = idsOf();
 
     /**
-     * The touched students: the {@code = any} conditions let the entrant table's primary key (district, student)
-     * find them by index whatever the table's size; the pairs make it exact.
+     * The touched students, each pair once, and their entrants found from them by the entrant table's primary key
+     * (district, student): one index probe per student whatever the table's size. (Filtering the entrants by
+     * {@code = any} of the arrays and {@code (district, student) in (unnest ...)} instead left the planner an
+     * estimate of a handful of entrants, on which it sometimes chose a nested loop over the unnested pairs per
+     * entrant: quadratic, 200 ms for 1,000 new entrants; BENCHMARKS.md, round 4.)
      */
-    private static final String STUDENTS = " and e.district_id = any(cast(? as varchar[])) and e.student_id = any(cast(? as varchar[]))"
-            + " and (e.district_id, e.student_id) in (select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
+    private static final String STUDENTS = "from (select distinct * from unnest(cast(? as varchar[]), cast(? as varchar[])) b(district_id, student_id)) b "
+            + "join pathway_entrant e on e.district_id = b.district_id and e.student_id = b.student_id";
 
     /**
      * A batch's students, by the per-student definitions. (Their set-wise form, filtered to the batch's students, was
@@ -64,7 +67,7 @@ public final class EquityAggregates {
     /** Every student at once: the same counts from joins and group-bys instead of subqueries per student. */
     private static final String ADD_ALL = SetWise.sql();
     /** The definitions the counts follow: the per-student SQL (the metric definitions) and its set-wise form. */
-    private static final String SIGNATURE = sha256(deltaSql("", "+") + ADD_ALL);
+    private static final String SIGNATURE = sha256(deltaSql(null, "+") + ADD_ALL);
 
     private EquityAggregates() {
     }
@@ -143,10 +146,8 @@ public final class EquityAggregates {
             setting.execute("set local plan_cache_mode = force_custom_plan");
         }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
+            statement.setArray(1, tx.createArrayOf("varchar", districts));
             statement.setArray(2, tx.createArrayOf("varchar", ids));
-            statement.setArray(3, tx.createArrayOf("varchar", districts));
-            statement.setArray(4, tx.createArrayOf("varchar", ids));
             statement.executeUpdate();
         }
     }
@@ -164,14 +165,16 @@ public final class EquityAggregates {
      * and then by (metric, dimension, group) again. The same counts: a (metric, dimension, group) row is written when
      * at least one entrant is in the metric's population, as before.
      */
-    private static String deltaSql(String studentFilter, String sign) {
+    private static String deltaSql(String students, String sign) {
         Flags flags = Flags.of(METRICS);
         String from = PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY;
         String withFlags = from.replaceFirst("\\) d on true", java.util.regex.Matcher.quoteReplacement(") d on true" + flags.lateral()));
-        if (withFlags.equals(from)) {
+        String ofStudents = students == null ? withFlags
+                : withFlags.replaceFirst("^\\s*from pathway_entrant e\\b", java.util.regex.Matcher.quoteReplacement(students));
+        if (withFlags.equals(from) || (students != null && ofStudents.equals(withFlags))) {
             throw new IllegalStateException("The entrant query no longer has the shape the batch's counts join to: " + from);
         }
-        String entrants = entrantsSelect(flags.columns()::get) + " " + withFlags + studentFilter;
+        String entrants = entrantsSelect(flags.columns()::get) + " " + ofStudents;
         Dimension[] dimensions = Dimension.values();
         StringBuilder groups = new StringBuilder();
         for (int i = 0; i < dimensions.length; i++) {
