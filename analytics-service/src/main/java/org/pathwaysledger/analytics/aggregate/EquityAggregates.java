@@ -49,11 +49,14 @@ public final class EquityAggregates {
     private static final Set<String> IDS = idsOf();
 
     /**
-     * The touched students: the {@code = any} conditions let the entrant table's primary key (district, student)
-     * find them by index whatever the table's size; the pairs make it exact.
+     * The touched students, each pair once, and their entrants found from them by the entrant table's primary key
+     * (district, student): one index probe per student whatever the table's size. (Filtering the entrants by
+     * {@code = any} of the arrays and {@code (district, student) in (unnest ...)} instead left the planner an
+     * estimate of a handful of entrants, on which it sometimes chose a nested loop over the unnested pairs per
+     * entrant: quadratic, 200 ms for 1,000 new entrants; BENCHMARKS.md, round 4.)
      */
-    private static final String STUDENTS = " and e.district_id = any(cast(? as varchar[])) and e.student_id = any(cast(? as varchar[]))"
-            + " and (e.district_id, e.student_id) in (select * from unnest(cast(? as varchar[]), cast(? as varchar[])))";
+    private static final String STUDENTS = "from (select distinct * from unnest(cast(? as varchar[]), cast(? as varchar[])) b(district_id, student_id)) b "
+            + "join pathway_entrant e on e.district_id = b.district_id and e.student_id = b.student_id";
 
     /**
      * A batch's students, by the per-student definitions. (Their set-wise form, filtered to the batch's students, was
@@ -64,7 +67,7 @@ public final class EquityAggregates {
     /** Every student at once: the same counts from joins and group-bys instead of subqueries per student. */
     private static final String ADD_ALL = SetWise.sql();
     /** The definitions the counts follow: the per-student SQL (the metric definitions) and its set-wise form. */
-    private static final String SIGNATURE = sha256(deltaSql("", "+") + ADD_ALL);
+    private static final String SIGNATURE = sha256(deltaSql(null, "+") + ADD_ALL);
 
     private EquityAggregates() {
     }
@@ -211,23 +214,118 @@ public final class EquityAggregates {
             setting.execute("set local plan_cache_mode = force_custom_plan");
         }
         try (PreparedStatement statement = tx.prepareStatement(sql)) {
-            statement.setArray(1, tx.createArrayOf("varchar", java.util.Arrays.stream(districts).distinct().toArray()));
+            statement.setArray(1, tx.createArrayOf("varchar", districts));
             statement.setArray(2, tx.createArrayOf("varchar", ids));
-            statement.setArray(3, tx.createArrayOf("varchar", districts));
-            statement.setArray(4, tx.createArrayOf("varchar", ids));
             statement.executeUpdate();
         }
     }
 
     /**
      * One statement: each entrant's groups and, per metric, whether it is in the population and succeeded, by the
-     * student-level definitions (subqueries per entrant), as of now; collapsed to distinct combinations; spread over
-     * (metric, dimension, group); added to (or subtracted from) the counts.
+     * student-level definitions (subqueries per entrant), as of now; counted per (dimension, group) with one count per
+     * metric flag; spread over the metrics; added to (or subtracted from) the counts.
+     *
+     * <p>Shaped for a batch of a few hundred students (measured on a read model of 330,000 entrants, BENCHMARKS.md
+     * "Consumers' PostgreSQL cost, round 4"): each distinct condition text is evaluated once per entrant
+     * ({@link Flags}: the definitions share their populations and several successes, and PostgreSQL runs every copy of
+     * a subquery), and the rows are counted per (pathway, district, dimension, group) in one hash
+     * aggregate with a {@code count(*) filter} per flag, instead of grouping by every group and flag (43 keys, a sort)
+     * and then by (metric, dimension, group) again. The same counts: a (metric, dimension, group) row is written when
+     * at least one entrant is in the metric's population, as before.
      */
-    private static String deltaSql(String studentFilter, String sign) {
-        String entrants = entrantsSelect(metric -> new String[]{metric.populationCondition(), metric.successCondition()})
-                + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + studentFilter;
-        return spread("", entrants, sign);
+    private static String deltaSql(String students, String sign) {
+        Flags flags = Flags.of(METRICS);
+        String from = PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY;
+        String withFlags = from.replaceFirst("\\) d on true", java.util.regex.Matcher.quoteReplacement(") d on true" + flags.lateral()));
+        String ofStudents = students == null ? withFlags
+                : withFlags.replaceFirst("^\\s*from pathway_entrant e\\b", java.util.regex.Matcher.quoteReplacement(students));
+        if (withFlags.equals(from) || (students != null && ofStudents.equals(withFlags))) {
+            throw new IllegalStateException("The entrant query no longer has the shape the batch's counts join to: " + from);
+        }
+        String entrants = entrantsSelect(flags.columns()::get) + " " + ofStudents;
+        Dimension[] dimensions = Dimension.values();
+        StringBuilder groups = new StringBuilder();
+        for (int i = 0; i < dimensions.length; i++) {
+            groups.append(i == 0 ? "" : ", ").append("('").append(dimensions[i].name()).append("', c.g").append(i).append(")");
+        }
+        StringBuilder counts = new StringBuilder("count(*) as n");
+        StringBuilder metrics = new StringBuilder("('" + ENTRANTS + "', t.n, 0)");
+        for (int i = 0; i < METRICS.size(); i++) {
+            // s implies p (s is "in the population and succeeded"), so the successes are those of the population.
+            counts.append(", count(*) filter (where c.p").append(i).append(") as p").append(i)
+                    .append(", count(*) filter (where c.s").append(i).append(") as s").append(i);
+            metrics.append(", ('").append(METRICS.get(i).id()).append("', t.p").append(i).append(", t.s").append(i).append(")");
+        }
+        // c materialized: its subqueries run once per entrant, not once per (entrant, dimension) row of t.
+        String sql = "with c as materialized (" + entrants + "), "
+                + "t as (select c.pathway_id, c.district_id, g.dimension, g.group_code, " + counts
+                + " from c cross join lateral (values " + groups + ") g(dimension, group_code) group by 1, 2, 3, 4) "
+                + "insert into equity_count (pathway_id, district_id, metric, dimension, group_code, population, successes) "
+                + "select t.pathway_id, t.district_id, m.metric, t.dimension, t.group_code, " + sign + "m.population, " + sign + "m.successes "
+                + "from t cross join lateral (values " + metrics + ") m(metric, population, successes) where m.population > 0 "
+                + "on conflict (metric, pathway_id, district_id, dimension, group_code) do update "
+                + "set population = equity_count.population + excluded.population, successes = equity_count.successes + excluded.successes";
+        return everyoneNow(sql);
+    }
+
+    /**
+     * The per-entrant flags of the batch's statement, each distinct condition text evaluated once per entrant: every
+     * population and every success some metric asks of all its entrants (population "true") in a first lateral
+     * subquery {@code f}; the other successes in a second one {@code h}, each only for the entrants in its metric's
+     * population ({@code case when}), as the per-student form's "and" skipped them. {@code columns}: per metric, the
+     * {population, success} expressions over those columns (p = population, s = population and success, as before).
+     */
+    record Flags(String lateral, Map<OutcomeMetric, String[]> columns) {
+
+        static Flags of(List<OutcomeMetric> metrics) {
+            List<String> everyone = new java.util.ArrayList<>();
+            for (OutcomeMetric metric : metrics) {
+                addOnce(everyone, metric.populationCondition());
+                if (metric.populationCondition().equals("true")) {
+                    addOnce(everyone, metric.successCondition());
+                }
+            }
+            List<String> guarded = new java.util.ArrayList<>();
+            Map<OutcomeMetric, String[]> columns = new java.util.EnumMap<>(OutcomeMetric.class);
+            for (OutcomeMetric metric : metrics) {
+                String population = "f.f" + everyone.indexOf(metric.populationCondition());
+                int success = everyone.indexOf(metric.successCondition());
+                if (success >= 0) {
+                    columns.put(metric, new String[]{population, "f.f" + success});
+                } else {
+                    String onlyForPopulation = "case when " + population + " then (" + metric.successCondition() + ") end";
+                    addOnce(guarded, onlyForPopulation);
+                    columns.put(metric, new String[]{population, "h.h" + guarded.indexOf(onlyForPopulation)});
+                }
+            }
+            // offset 0: each kept a subquery evaluated once per entrant, not pulled up into every reference to a column.
+            StringBuilder lateral = new StringBuilder(" cross join lateral (select ");
+            for (int i = 0; i < everyone.size(); i++) {
+                lateral.append(i == 0 ? "" : ", ").append("(").append(everyone.get(i)).append(") as f").append(i);
+            }
+            lateral.append(" offset 0) f");
+            if (!guarded.isEmpty()) {
+                lateral.append(" cross join lateral (select ");
+                for (int i = 0; i < guarded.size(); i++) {
+                    lateral.append(i == 0 ? "" : ", ").append(guarded.get(i)).append(" as h").append(i);
+                }
+                lateral.append(" offset 0) h");
+            }
+            return new Flags(lateral.toString(), columns);
+        }
+
+        private static void addOnce(List<String> conditions, String condition) {
+            if (!conditions.contains(condition)) {
+                conditions.add(condition);
+            }
+        }
+    }
+
+    /** "Now" and "everyone": no scope, and the same "now" instant AsOf uses. */
+    private static String everyoneNow(String sql) {
+        return sql.replaceAll(":asOf\\b", NOW)
+                .replaceAll("cast\\(:(pathway|sector|region|district|school) as varchar\\) is null", "true")
+                .replaceAll(":(pathway|sector|region|district|school)\\b", "null");
     }
 
     /**
