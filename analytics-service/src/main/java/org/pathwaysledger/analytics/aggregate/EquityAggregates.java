@@ -387,10 +387,7 @@ public final class EquityAggregates {
                 + "where m.included group by 1, 2, 3, 4, 5 "
                 + "on conflict (metric, pathway_id, district_id, dimension, group_code) do update "
                 + "set population = equity_count.population + excluded.population, successes = equity_count.successes + excluded.successes";
-        // Everyone, now: no scope, and the same "now" instant AsOf uses.
-        return sql.replaceAll(":asOf\\b", NOW)
-                .replaceAll("cast\\(:(pathway|sector|region|district|school) as varchar\\) is null", "true")
-                .replaceAll(":(pathway|sector|region|district|school)\\b", "null");
+        return everyoneNow(sql);
     }
 
     /**
