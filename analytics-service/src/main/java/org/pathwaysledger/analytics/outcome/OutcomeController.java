@@ -147,12 +147,13 @@ public class OutcomeController {
     private PublishedRates.Table publishLinked(OutcomeMetric metric, OutcomeQuery.Counts counts, Scope scope, Instant knownAt,
                                                List<List<Dimension>> intersections, boolean pool) {
         PublishedRates.Forced acrossScopes = families.forced(metric, scope, knownAt, unit -> dimensions(unit, List.of()));
-        if (families.enabled() && scope.school() == null && intersections.isEmpty()) {
-            // The family's decision already holds this scope's linked metrics and every other scope: read it as it is.
+        if (families.enabled() && intersections.isEmpty()) {
+            // The family's decision already holds this scope's linked metrics and every other scope (for a school, every
+            // other school of its district, below the district's answers): read it as it is.
             return PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool,
                     acrossScopes);
         }
-        // A school, or intersections: the answer of the enclosing scope's hides, plus its own and its linked metrics'.
+        // Intersections: the hides of the same scope's answer without them, plus its own and its linked metrics'.
         Map<OutcomeMetric, SharedCounts.Unpublished> answers = new java.util.LinkedHashMap<>();
         for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
             OutcomeQuery.Counts linkedCounts = linked == metric ? counts : outcomes.count(linked, scope, knownAt, intersections);

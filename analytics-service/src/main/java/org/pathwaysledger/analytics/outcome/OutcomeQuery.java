@@ -96,19 +96,40 @@ public class OutcomeQuery {
             });
             return withTotals;
         }
+        return countByUnitFromStudents(metric, asOf, new Scope(null, null, null, null, null), "e.district_id");
+    }
+
+    /**
+     * The counts of every pathway in every school of {@code district}, from the student-level rows as of {@code asOf}:
+     * the units a district's school answers add up from, as {@link ScopeFamily.Unit}s whose "district" is the school
+     * ({@link ScopeFamily#NO_SCHOOL} for entrants recorded without one).
+     */
+    public Map<ScopeFamily.Unit, Counts> countBySchool(OutcomeMetric metric, java.time.Instant asOf, org.pathwaysledger.events.value.DistrictId district) {
+        return countByUnitFromStudents(metric, asOf, new Scope(null, null, null, district, null),
+                "coalesce(e.school_id, '" + ScopeFamily.NO_SCHOOL + "')");
+    }
+
+    /** The districts where {@code school} has entrants (at most two: one is the answer, two an ambiguity). */
+    public List<String> districtsOfSchool(org.pathwaysledger.events.value.SchoolId school) {
+        return jdbc.sql("select distinct district_id from pathway_entrant where school_id = :school order by district_id limit 2")
+                .param("school", school.value()).query(String.class).list();
+    }
+
+    private Map<ScopeFamily.Unit, Counts> countByUnitFromStudents(OutcomeMetric metric, java.time.Instant asOf, Scope scope, String unitColumn) {
+        Map<ScopeFamily.Unit, Counts> units = new HashMap<>();
         StringBuilder columns = new StringBuilder();
         for (Dimension dimension : Dimension.values()) {
             columns.append(", d.").append(dimension.column());
         }
-        String sql = "select e.pathway_id, e.district_id" + columns + ", count(*) as population, count(*) filter (where "
+        String sql = "select e.pathway_id, " + unitColumn + " as unit" + columns + ", count(*) as population, count(*) filter (where "
                 + metric.successCondition() + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and ("
-                + metric.populationCondition() + ") group by e.pathway_id, e.district_id" + columns;
+                + metric.populationCondition() + ") group by e.pathway_id, " + unitColumn + columns;
         Map<ScopeFamily.Unit, long[]> totals = new HashMap<>();
-        new Scope(null, null, null, null, null).bind(jdbc.sql(sql))
+        scope.bind(jdbc.sql(sql))
                 .param("asOf", java.sql.Timestamp.from(asOf))
                 .param("livingWageQuarterly", region.livingWageQuarterly())
                 .query(row -> {
-                    ScopeFamily.Unit unit = new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("district_id"));
+                    ScopeFamily.Unit unit = new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("unit"));
                     Counts counts = units.computeIfAbsent(unit, key -> emptyCounts());
                     long populationCount = row.getLong("population");
                     long successes = row.getLong("successes");

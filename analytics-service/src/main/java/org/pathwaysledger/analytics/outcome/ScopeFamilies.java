@@ -4,6 +4,8 @@ import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.suppression.PublishedRates;
 import org.pathwaysledger.analytics.suppression.PublishedRates.Forced;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.pathwaysledger.events.value.DistrictId;
+import org.pathwaysledger.events.value.InvalidValueException;
 import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,8 @@ import java.util.function.Function;
 @Component
 public class ScopeFamilies {
 
-    private record Key(OutcomeMetric head, Instant asOf, long eventsApplied, Instant lastAppliedAt) {
+    /** {@code district} null: the decision for every scope; else for that district's schools. */
+    private record Key(OutcomeMetric head, Instant asOf, long eventsApplied, Instant lastAppliedAt, String district) {
     }
 
     private static final int KEPT = 32;
@@ -61,25 +64,67 @@ public class ScopeFamilies {
         if (!enabled) {
             return Forced.NONE;
         }
+        if (scope.school() != null) {
+            return forcedAtSchool(metric, scope, asOf, dimensions);
+        }
+        return decision(metric, asOf, null, dimensions).getOrDefault(metric, Map.of()).getOrDefault(node(scope), Forced.NONE);
+    }
+
+    /**
+     * A school's answer: decided with the other schools of its district, below the district's answers (see
+     * {@link ScopeFamily#decideSchools}). A school asked without its district is looked up; a school id found in two
+     * districts must be asked with {@code district=}, as its answer would be the sum of two districts' schools.
+     */
+    private Forced forcedAtSchool(OutcomeMetric metric, Scope scope, Instant asOf,
+                                  Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        String district = scope.district() == null ? null : scope.district().value();
+        if (district == null) {
+            List<String> districts = outcomes.districtsOfSchool(scope.school());
+            if (districts.isEmpty()) {
+                return Forced.NONE; // no entrant: every count is zero and hidden by the answer's own rules
+            }
+            if (districts.size() > 1) {
+                throw new InvalidValueException("school", scope.school().value(),
+                        "has entrants in more than one district; ask for it with district={districtId}");
+            }
+            district = districts.get(0);
+        }
+        ScopeFamily.Node node = node(scope);
+        ScopeFamily.Node atSchool = new ScopeFamily.Node(node.level(), node.id(), scope.school().value());
+        return decision(metric, asOf, district, dimensions).getOrDefault(metric, Map.of()).getOrDefault(atSchool, Forced.NONE);
+    }
+
+    /** The family's decision for every scope ({@code district} null), or for one district's schools; cached per data position. */
+    private Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decision(OutcomeMetric metric, Instant asOf, String district,
+                                                                      Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
         List<OutcomeMetric> family = SharedCounts.linkedTo(metric);
         OutcomeMetric head = family.stream().min(java.util.Comparator.naturalOrder()).orElseThrow();
         var status = consumer.status();
-        Key key = new Key(head, asOf, status.eventsApplied(), status.lastAppliedAt());
+        Key key = new Key(head, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
         Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided;
         synchronized (decisions) {
             decided = decisions.get(key);
         }
         if (decided == null) {
-            Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
-            for (OutcomeMetric member : family.stream().sorted().toList()) {
-                counts.put(member, outcomes.countByUnit(member, asOf));
+            if (district == null) {
+                Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
+                for (OutcomeMetric member : family.stream().sorted().toList()) {
+                    counts.put(member, outcomes.countByUnit(member, asOf));
+                }
+                decided = ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions);
+            } else {
+                Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> everyScope = decision(metric, asOf, null, dimensions);
+                Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> bySchool = new LinkedHashMap<>();
+                for (OutcomeMetric member : family.stream().sorted().toList()) {
+                    bySchool.put(member, outcomes.countBySchool(member, asOf, DistrictId.of(district)));
+                }
+                decided = ScopeFamily.decideSchools(suppression, district, bySchool, outcomes.catalogue(), dimensions, everyScope);
             }
-            decided = ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions);
             synchronized (decisions) {
                 decisions.put(key, decided);
             }
         }
-        return decided.getOrDefault(metric, Map.of()).getOrDefault(node(scope), Forced.NONE);
+        return decided;
     }
 
     static ScopeFamily.Node node(Scope scope) {

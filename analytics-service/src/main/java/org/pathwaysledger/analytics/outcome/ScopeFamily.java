@@ -67,17 +67,37 @@ public final class ScopeFamily {
                                                              Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> counts,
                                                              List<CataloguePathway> catalogue,
                                                              Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        return decide(suppression, counts, catalogue, dimensions, Map.of());
+    }
+
+    /**
+     * As {@link #decide(SmallCellSuppression, Map, List, Function)}, below answers already decided: the nodes of
+     * {@code frozen} (those with a null district) are published with the hides given there and may not change; only the
+     * other nodes' answers get more hides. This is how the schools of one district are decided (see
+     * {@link #decideSchools}): the units' "district" is then the school, and the enclosing answers are the district's.
+     */
+    static Map<OutcomeMetric, Map<Node, Forced>> decide(SmallCellSuppression suppression,
+                                                      Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> counts,
+                                                      List<CataloguePathway> catalogue,
+                                                      Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
+                                                      Map<OutcomeMetric, Map<Node, Forced>> frozen) {
         Map<Node, List<Unit>> allNodes = nodes(counts, catalogue);
         // Scopes made of the same units (a sector of one pathway, a pathway in one district only, a sector within the
-        // only region that has it) are the same counts: decided once, as one answer, and read by each of them.
+        // only region that has it) are the same counts: decided once, as one answer, and read by each of them. Below
+        // frozen answers, a frozen answer is the one read (a school that is all of its district's scope is the district).
         Map<List<Unit>, Node> byUnits = new HashMap<>();
         Map<Node, Node> canonical = new LinkedHashMap<>();
         Map<Node, List<Unit>> nodes = new LinkedHashMap<>();
-        allNodes.forEach((node, units) -> {
-            Node first = byUnits.computeIfAbsent(units, key -> node);
+        List<Map.Entry<Node, List<Unit>>> ordered = new ArrayList<>(allNodes.entrySet());
+        if (!frozen.isEmpty()) {
+            ordered.sort(java.util.Comparator.comparing(entry -> entry.getKey().district() != null));
+        }
+        ordered.forEach(entry -> {
+            Node node = entry.getKey();
+            Node first = byUnits.computeIfAbsent(entry.getValue(), key -> node);
             canonical.put(node, first);
             if (first == node) {
-                nodes.put(node, units);
+                nodes.put(node, entry.getValue());
             }
         });
         Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers = new LinkedHashMap<>();
@@ -96,7 +116,8 @@ public final class ScopeFamily {
         Map<OutcomeMetric, Map<Node, Forced>> forced = new LinkedHashMap<>();
         answers.forEach((metric, byNode) -> {
             Map<Node, Forced> none = new HashMap<>();
-            byNode.keySet().forEach(node -> none.put(node, Forced.NONE));
+            byNode.keySet().forEach(node -> none.put(node, node.district() == null
+                    ? frozen.getOrDefault(metric, Map.of()).getOrDefault(node, Forced.NONE) : Forced.NONE));
             forced.put(metric, none);
         });
         while (true) {
@@ -105,7 +126,7 @@ public final class ScopeFamily {
                 long[] total = totals.get(metric).get(node);
                 PublishedRates.Table table = PublishedRates.publish(suppression, total[0], total[1], List.of(dims), false,
                         forced.get(metric).get(node));
-                cells.addAnswer(metric, node, table);
+                cells.addAnswer(metric, node, table, !frozen.isEmpty() && node.district() == null);
             }));
             relateScopes(cells, answers, allNodes, canonical, catalogue);
             relateLinkedMetrics(cells, answers, totals);
@@ -133,6 +154,44 @@ public final class ScopeFamily {
                 forced.get(ref.metric()).put(ref.node(), current.and(more));
             });
         }
+    }
+
+    /** The "school" of entrants recorded without one: never an identifier (identifiers have no parentheses or spaces). */
+    public static final String NO_SCHOOL = "(no school)";
+
+    /**
+     * What each school's answers in {@code district} hide on top of their own rules, below the district's answers as
+     * {@code decided} for every scope ({@link #decide(SmallCellSuppression, Map, List, Function)}): a district's count is
+     * the sum of its schools' (and of its entrants recorded without a school), and a school's region or sector the sum
+     * of its pathways', so a count hidden in one school's answer could otherwise be worked out from the district's answer
+     * and the other schools'. The district's answers are frozen (what they publish was decided with every other scope);
+     * the schools' answers get the further hides. Entrants without a school count as one more school whose answer is
+     * not served: treated as published, the safe assumption.
+     *
+     * @param bySchool the counts by unit of every metric of the family, the unit's "district" being the school
+     *                 ({@link OutcomeQuery#countBySchool})
+     * @return by metric, each school's answer at every scope: {@code Node(level, id, school)}
+     */
+    public static Map<OutcomeMetric, Map<Node, Forced>> decideSchools(SmallCellSuppression suppression, String district,
+                                                                    Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> bySchool,
+                                                                    List<CataloguePathway> catalogue,
+                                                                    Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
+                                                                    Map<OutcomeMetric, Map<Node, Forced>> decided) {
+        Map<OutcomeMetric, Map<Node, Forced>> frozen = new LinkedHashMap<>();
+        decided.forEach((metric, byNode) -> {
+            Map<Node, Forced> enclosing = new HashMap<>();
+            byNode.forEach((node, forced) -> {
+                if (district.equals(node.district())) {
+                    enclosing.put(new Node(node.level(), node.id(), null), forced);
+                }
+            });
+            frozen.put(metric, enclosing);
+        });
+        if (frozen.values().stream().allMatch(Map::isEmpty)) {
+            // Nothing of the district is answered (no entrant): nothing to decide against; every answer is its own.
+            frozen.clear();
+        }
+        return decide(suppression, bySchool, catalogue, dimensions, frozen.isEmpty() ? Map.of() : frozen);
     }
 
     /** Each scope's counts: the sum of its units' (for benchmarks and audits). */
@@ -303,6 +362,16 @@ public final class ScopeFamily {
         final List<Ref> refs = new ArrayList<>();
         final Map<Ref, Integer> ids = new HashMap<>();
         final Map<String, List<String>> keysByAnswer = new HashMap<>();
+
+        void addAnswer(OutcomeMetric metric, Node node, PublishedRates.Table table, boolean frozen) {
+            int firstCell = refs.size();
+            addAnswer(metric, node, table);
+            if (frozen) {
+                for (int cell = firstCell; cell < refs.size(); cell++) {
+                    additive.freeze(cell);
+                }
+            }
+        }
 
         void addAnswer(OutcomeMetric metric, Node node, PublishedRates.Table table) {
             for (Kind kind : Kind.values()) {

@@ -50,6 +50,75 @@ class AcrossScopesTest {
     }
 
     @Test
+    void no_hidden_count_can_be_worked_out_from_the_districts_and_their_schools_answers() {
+        OutcomeController controller = strict.context.getBean(OutcomeController.class);
+        Map<ScopeFamilyTest.Scoped, PublishedRates.Table> answers = new LinkedHashMap<>();
+        answers(controller).forEach((node, table) -> answers.put(new ScopeFamilyTest.Scoped(node.level(), node.id(), node.district(), null), table));
+        // A school's answer where the school has no entrant of the scope is left out: the analyst learns that the school
+        // has no entrant there (a zero of the school, not of any student), as if the answer did not exist.
+        OutcomeQuery truth = strict.context.getBean(OutcomeQuery.class);
+        java.time.Instant now = org.pathwaysledger.analytics.web.AsOf.parse(null);
+        int schoolAnswers = 0;
+        for (String district : ledger.districts) {
+            for (String school : SCHOOLS) {
+                Map<ScopeFamilyTest.Scoped, String[]> scopes = new LinkedHashMap<>();
+                for (String pathway : ledger.pathways) {
+                    scopes.put(new ScopeFamilyTest.Scoped(ScopeFamily.Level.PATHWAY, pathway, district, school), new String[]{pathway, null, null});
+                }
+                scopes.put(new ScopeFamilyTest.Scoped(ScopeFamily.Level.SECTOR, ledger.sector, district, school), new String[]{null, ledger.sector, null});
+                scopes.put(new ScopeFamilyTest.Scoped(ScopeFamily.Level.REGION, ledger.region, district, school), new String[]{null, null, ledger.region});
+                for (Map.Entry<ScopeFamilyTest.Scoped, String[]> scope : scopes.entrySet()) {
+                    String[] asked = scope.getValue();
+                    if (truth.count(OutcomeMetric.CONCENTRATOR_RATE, org.pathwaysledger.analytics.scope.Scope.of(asked[0], asked[1], asked[2], district, school),
+                            now, List.of()).population() == 0) {
+                        continue;
+                    }
+                    PublishedRates.Table table = controller.outcome("concentrator-rate", asked[0], asked[1], asked[2], school, district, null, null, false).table();
+                    answers.put(scope.getKey(), table);
+                    schoolAnswers += table.all().population() == null ? 0 : 1;
+                }
+            }
+        }
+        assertThat(schoolAnswers).as("school answers whose total is published").isPositive();
+        ScopeFamilyTest.assertNothingHiddenIsRecoverableWithSchools(answers, catalogue());
+        // The same schools' answers each on their own (below their district's hides, as before) give some away.
+        OutcomeQuery outcomes = strict.context.getBean(OutcomeQuery.class);
+        var suppression = strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class);
+        ScopeFamilies families = strict.context.getBean(ScopeFamilies.class);
+        Map<ScopeFamilyTest.Scoped, PublishedRates.Table> alone = new LinkedHashMap<>();
+        answers.forEach((scoped, table) -> {
+            if (scoped.school() == null) {
+                alone.put(scoped, table);
+                return;
+            }
+            org.pathwaysledger.analytics.scope.Scope scope = org.pathwaysledger.analytics.scope.Scope.of(
+                    scoped.level() == ScopeFamily.Level.PATHWAY ? scoped.id() : null, scoped.level() == ScopeFamily.Level.SECTOR ? scoped.id() : null,
+                    scoped.level() == ScopeFamily.Level.REGION ? scoped.id() : null, scoped.district(), scoped.school());
+            OutcomeQuery.Counts counts = outcomes.count(OutcomeMetric.CONCENTRATOR_RATE, scope, now, List.of());
+            PublishedRates.Forced district = families.forced(OutcomeMetric.CONCENTRATOR_RATE,
+                    org.pathwaysledger.analytics.scope.Scope.of(scope.pathway() == null ? null : scope.pathway().value(), scope.sector(),
+                            scope.region() == null ? null : scope.region().value(), scoped.district(), null),
+                    now, unit -> OutcomeController.dimensions(unit, List.of(), false));
+            alone.put(scoped, PublishedRates.publish(suppression, counts.population(), counts.successes(),
+                    OutcomeController.dimensions(counts, List.of(), false), false, district));
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScopeFamilyTest.assertNothingHiddenIsRecoverableWithSchools(alone, catalogue()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("hidden counts an analyst can work out");
+    }
+
+    @Test
+    void a_school_id_found_in_two_districts_is_asked_with_its_district() {
+        OutcomeController controller = strict.context.getBean(OutcomeController.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null,
+                        "HS-A", null, null, null, false))
+                .isInstanceOf(org.pathwaysledger.events.value.InvalidValueException.class)
+                .hasMessageContaining("more than one district").hasMessageContaining("district=");
+    }
+
+    /** The synthetic ledger's schools (the same ids in every district). */
+    private static final List<String> SCHOOLS = List.of("HS-A", "HS-B", "HS-C");
+
+    @Test
     void answered_one_by_one_the_same_counts_give_hidden_ones_away() {
         // The same service's answers decided one by one (the default): the audit finds a recoverable count.
         OutcomeController oneByOne = new OutcomeController(strict.context.getBean(OutcomeQuery.class),

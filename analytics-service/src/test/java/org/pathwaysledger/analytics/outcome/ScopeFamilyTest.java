@@ -32,7 +32,14 @@ class ScopeFamilyTest {
             .filter(metric -> SharedCounts.linkedTo(metric).size() == 1).findFirst().orElseThrow();
 
     /** One synthetic entrant: a group per dimension and whether they succeeded. */
-    private record Entrant(String pathway, String district, Map<Dimension, String> groups, boolean success) {
+    private record Entrant(String pathway, String district, Map<Dimension, String> groups, boolean success, String school) {
+        Entrant at(String school) {
+            return new Entrant(pathway, district, groups, success, school);
+        }
+    }
+
+    /** A published answer's scope, schools included: {@code school} null for a district's (or every district's) answer. */
+    record Scoped(ScopeFamily.Level level, String id, String district, String school) {
     }
 
     @Test
@@ -101,6 +108,131 @@ class ScopeFamilyTest {
         assertNothingHiddenIsRecoverable(published, catalogue);
     }
 
+    @Test
+    void a_schools_hidden_count_is_not_the_district_minus_the_other_school() {
+        // District A, pathway P: school S1 has 3 foster youth of 40 entrants, school S2 20 of 40 (district B has 40
+        // more, so that the district's own answer is not the pathway's). Alone, S1 hides its 3 while the district and
+        // S2 publish 23 and 20: 23 - 20 = 3.
+        List<Entrant> entrants = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            entrants.add(entrant("P", "A", i < 3, i % 2 == 0).at("S1"));
+            entrants.add(entrant("P", "A", i < 20, i % 2 == 0).at("S2"));
+            entrants.add(entrant("P", "B", i < 20, i % 2 == 0).at("S3"));
+        }
+        List<ScopeFamily.CataloguePathway> catalogue = List.of(new ScopeFamily.CataloguePathway("R", "P", "S"));
+        Map<Scoped, PublishedRates.Table> decided = publishWithSchools(entrants, catalogue, true);
+        Map<Scoped, PublishedRates.Table> alone = publishWithSchools(entrants, catalogue, false);
+
+        Scoped district = new Scoped(ScopeFamily.Level.PATHWAY, "P", "A", null);
+        Scoped s1 = new Scoped(ScopeFamily.Level.PATHWAY, "P", "A", "S1");
+        Scoped s2 = new Scoped(ScopeFamily.Level.PATHWAY, "P", "A", "S2");
+        assertThat(row(alone.get(s1), "FOSTER", "Y").population()).as("3 foster youth at S1").isNull();
+        assertThat(row(alone.get(district), "FOSTER", "Y").population()).as("the district publishes 23").isEqualTo(23);
+        assertThat(row(alone.get(s2), "FOSTER", "Y").population()).as("alone, S2 publishes 20").isEqualTo(20);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNothingHiddenIsRecoverableWithSchools(alone, catalogue))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("hidden counts an analyst can work out");
+
+        assertThat(row(decided.get(district), "FOSTER", "Y").population()).as("the district's answer does not change").isEqualTo(23);
+        PublishedRates.Row s2Foster = row(decided.get(s2), "FOSTER", "Y");
+        assertThat(s2Foster.population()).as("S2's 20 would give S1's 3 away").isNull();
+        assertThat(s2Foster.reason()).isEqualTo(Reason.CROSS_SCOPE);
+        assertNothingHiddenIsRecoverableWithSchools(decided, catalogue);
+    }
+
+    @RepeatedTest(12)
+    void on_random_districts_no_hidden_count_is_recoverable_from_the_districts_and_their_schools(RepetitionInfo repetition) {
+        Random random = new Random(104_729L * repetition.getCurrentRepetition());
+        List<ScopeFamily.CataloguePathway> catalogue = new ArrayList<>();
+        int pathways = 2 + random.nextInt(3);
+        for (int p = 0; p < pathways; p++) {
+            catalogue.add(new ScopeFamily.CataloguePathway("R", "P" + p, random.nextInt(3) == 0 ? null : "S" + random.nextInt(2)));
+        }
+        int districts = 1 + random.nextInt(3);
+        List<Entrant> entrants = new ArrayList<>();
+        for (int d = 0; d < districts; d++) {
+            int schools = 2 + random.nextInt(3);
+            boolean someWithoutSchool = random.nextInt(3) == 0;
+            for (int p = 0; p < pathways; p++) {
+                for (int school = 0; school < schools + (someWithoutSchool ? 1 : 0); school++) {
+                    int size = random.nextInt(4) == 0 ? random.nextInt(8) : random.nextInt(50);
+                    double fosterShare = random.nextDouble() * 0.3;
+                    double successShare = random.nextDouble();
+                    String schoolId = school == schools ? null : "D" + d + "-S" + school;
+                    for (int i = 0; i < size; i++) {
+                        entrants.add(entrant("P" + p, "D" + d, random.nextDouble() < fosterShare, random.nextDouble() < successShare, random).at(schoolId));
+                    }
+                }
+            }
+        }
+        Map<Scoped, PublishedRates.Table> published = publishWithSchools(entrants, catalogue, true);
+
+        assertThat(published.keySet()).anyMatch(scoped -> scoped.school() != null);
+        published.forEach((scoped, table) -> {
+            if (table.all().population() != null) {
+                assertThat(table.all().population()).isGreaterThanOrEqualTo(10);
+            }
+            for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                for (PublishedRates.Row row : dimension.groups()) {
+                    if (row.population() != null) {
+                        assertThat(row.population()).as("%s %s %s", scoped, dimension.dimension(), row.group()).isGreaterThanOrEqualTo(10);
+                    }
+                    if (row.successes() != null) {
+                        assertThat(row.successes()).isGreaterThanOrEqualTo(10);
+                    }
+                }
+            }
+        });
+        assertNothingHiddenIsRecoverableWithSchools(published, catalogue);
+    }
+
+    /**
+     * Every scope's answer in all districts, each district and each school, as the controller publishes them: with
+     * {@code acrossSchools}, the schools' answers decided with their district's ({@link ScopeFamily#decideSchools});
+     * without, each school's answer on its own rules below its district's hides (what the service did before).
+     */
+    private static Map<Scoped, PublishedRates.Table> publishWithSchools(List<Entrant> entrants, List<ScopeFamily.CataloguePathway> catalogue, boolean acrossSchools) {
+        Map<ScopeFamily.Unit, List<Entrant>> byUnit = new LinkedHashMap<>();
+        entrants.forEach(entrant -> byUnit.computeIfAbsent(new ScopeFamily.Unit(entrant.pathway(), entrant.district()), key -> new ArrayList<>()).add(entrant));
+        Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
+        byUnit.forEach((unit, list) -> units.put(unit, counts(list)));
+        Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = Map.of(METRIC, units);
+        java.util.function.Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions = unit -> OutcomeController.dimensions(unit, List.of(), false);
+        Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided = ScopeFamily.decide(SUPPRESSION, counts, catalogue, dimensions);
+        Map<Scoped, PublishedRates.Table> answers = new LinkedHashMap<>();
+        ScopeFamily.nodes(counts, catalogue).forEach((node, nodeUnits) -> {
+            OutcomeQuery.Counts sum = counts(nodeUnits.stream().flatMap(unit -> byUnit.get(unit).stream()).toList());
+            answers.put(new Scoped(node.level(), node.id(), node.district(), null), PublishedRates.publish(SUPPRESSION, sum.population(),
+                    sum.successes(), dimensions.apply(sum), false, decided.get(METRIC).get(node)));
+        });
+        for (String district : entrants.stream().map(Entrant::district).distinct().toList()) {
+            Map<ScopeFamily.Unit, List<Entrant>> bySchool = new LinkedHashMap<>();
+            entrants.stream().filter(entrant -> entrant.district().equals(district)).forEach(entrant -> bySchool.computeIfAbsent(
+                    new ScopeFamily.Unit(entrant.pathway(), entrant.school() == null ? ScopeFamily.NO_SCHOOL : entrant.school()),
+                    key -> new ArrayList<>()).add(entrant));
+            Map<ScopeFamily.Unit, OutcomeQuery.Counts> schoolUnits = new LinkedHashMap<>();
+            bySchool.forEach((unit, list) -> schoolUnits.put(unit, counts(list)));
+            Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> schoolCounts = Map.of(METRIC, schoolUnits);
+            Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> schools = acrossSchools
+                    ? ScopeFamily.decideSchools(SUPPRESSION, district, schoolCounts, catalogue, dimensions, decided) : null;
+            ScopeFamily.nodes(schoolCounts, catalogue).forEach((node, nodeUnits) -> {
+                if (node.district() == null) {
+                    return; // the district's own answer, published above
+                }
+                OutcomeQuery.Counts sum = counts(nodeUnits.stream().flatMap(unit -> bySchool.get(unit).stream()).toList());
+                Forced forced = acrossSchools ? schools.get(METRIC).get(node)
+                        : decided.get(METRIC).get(new ScopeFamily.Node(node.level(), node.id(), district));
+                Scoped scoped = new Scoped(node.level(), node.id(), district, node.district());
+                answers.put(scoped, PublishedRates.publish(SUPPRESSION, sum.population(), sum.successes(), dimensions.apply(sum), false, forced));
+            });
+        }
+        return answers;
+    }
+
+    private static PublishedRates.Row row(PublishedRates.Table table, String dimension, String group) {
+        return table.dimensions().stream().filter(rows -> rows.dimension().equals(dimension)).findFirst().orElseThrow()
+                .groups().stream().filter(row -> row.group().equals(group)).findFirst().orElseThrow();
+    }
+
     /** Every scope's answer, as the controller publishes it: its own rules plus the family's decision. */
     private static Map<ScopeFamily.Node, PublishedRates.Table> publishAll(List<Entrant> entrants, List<ScopeFamily.CataloguePathway> catalogue) {
         Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
@@ -125,6 +257,17 @@ class ScopeFamilyTest {
      */
     static void assertNothingHiddenIsRecoverable(Map<ScopeFamily.Node, PublishedRates.Table> published,
                                                          List<ScopeFamily.CataloguePathway> catalogue) {
+        Map<Scoped, PublishedRates.Table> answers = new LinkedHashMap<>();
+        published.forEach((node, table) -> answers.put(new Scoped(node.level(), node.id(), node.district(), null), table));
+        assertNothingHiddenIsRecoverableWithSchools(answers, catalogue);
+    }
+
+    /**
+     * The same, schools included: a district's answer is the sum of its schools'. The entrants recorded without a school
+     * are audited as one more school whose answer (own rules) the analyst knows: no one is served it, and what the
+     * analyst could learn from it is at most what the audit already assumes known.
+     */
+    static void assertNothingHiddenIsRecoverableWithSchools(Map<Scoped, PublishedRates.Table> published, List<ScopeFamily.CataloguePathway> catalogue) {
         AdditiveCells audit = new AdditiveCells();
         Map<String, Integer> cell = new HashMap<>();
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
@@ -147,16 +290,20 @@ class ScopeFamilyTest {
                 }
             }
         });
-        for (ScopeFamily.Node whole : published.keySet()) {
-            List<ScopeFamily.Node> parts = new ArrayList<>();
-            for (ScopeFamily.Node part : published.keySet()) {
+        for (Scoped whole : published.keySet()) {
+            List<Scoped> parts = new ArrayList<>();
+            for (Scoped part : published.keySet()) {
                 boolean sameCatalogueNode = part.level() == whole.level() && part.id().equals(whole.id());
-                if (whole.district() == null && part.district() != null && sameCatalogueNode) {
+                if (sameCatalogueNode && whole.district() == null && part.district() != null && part.school() == null) {
                     parts.add(part); // a scope = the sum of its districts
                 }
+                if (sameCatalogueNode && whole.district() != null && whole.school() == null
+                        && whole.district().equals(part.district()) && part.school() != null) {
+                    parts.add(part); // a district's scope = the sum of its schools
+                }
                 if (part.level() == ScopeFamily.Level.PATHWAY && whole.level() != ScopeFamily.Level.PATHWAY
-                        && java.util.Objects.equals(part.district(), whole.district())
-                        && catalogue.stream().anyMatch(entry -> entry.pathway().equals(part.id()) && contains(whole, entry))) {
+                        && java.util.Objects.equals(part.district(), whole.district()) && java.util.Objects.equals(part.school(), whole.school())
+                        && catalogue.stream().anyMatch(entry -> entry.pathway().equals(part.id()) && contains(whole.level(), whole.id(), entry))) {
                     parts.add(part); // a region / sector = the sum of its pathways
                 }
             }
@@ -171,14 +318,16 @@ class ScopeFamilyTest {
                 }
             }
         }
-        assertThat(audit.recoverable()).as("hidden counts an analyst can work out from all answers").isEmpty();
+        Map<Integer, String> names = new HashMap<>();
+        cell.forEach((name, id) -> names.put(id, name));
+        assertThat(audit.recoverable().stream().map(names::get).toList()).as("hidden counts an analyst can work out from all answers").isEmpty();
     }
 
-    private static boolean contains(ScopeFamily.Node whole, ScopeFamily.CataloguePathway entry) {
-        return switch (whole.level()) {
-            case REGION -> whole.id().equals(entry.region());
-            case SECTOR -> whole.id().equals(entry.sector());
-            case REGION_SECTOR -> entry.sector() != null && whole.id().equals(ScopeFamily.regionSector(entry.region(), entry.sector()));
+    private static boolean contains(ScopeFamily.Level level, String id, ScopeFamily.CataloguePathway entry) {
+        return switch (level) {
+            case REGION -> id.equals(entry.region());
+            case SECTOR -> id.equals(entry.sector());
+            case REGION_SECTOR -> entry.sector() != null && id.equals(ScopeFamily.regionSector(entry.region(), entry.sector()));
             case PATHWAY -> false;
         };
     }
@@ -209,7 +358,7 @@ class ScopeFamilyTest {
             };
             groups.put(dimension, group);
         }
-        return new Entrant(pathway, district, groups, success);
+        return new Entrant(pathway, district, groups, success, null);
     }
 
     private static OutcomeQuery.Counts counts(List<Entrant> entrants) {
