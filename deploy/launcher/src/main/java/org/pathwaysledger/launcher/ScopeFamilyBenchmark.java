@@ -21,7 +21,8 @@ import java.util.Random;
  * region of {@code pathways} pathways in {@code sectors} sectors and {@code districts} districts with about
  * {@code students} entrants in all: {@code java -cp deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar
  * -Dloader.main=org.pathwaysledger.launcher.ScopeFamilyBenchmark org.springframework.boot.loader.launch.PropertiesLauncher
- * [pathways] [districts] [sectors] [students]}.
+ * [pathways] [districts] [sectors] [students] [schools per district]}. With schools, each district's schools are then
+ * decided below it ({@link ScopeFamily#decideSchools}), timed per district.
  */
 public final class ScopeFamilyBenchmark {
 
@@ -33,6 +34,7 @@ public final class ScopeFamilyBenchmark {
         int districts = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         int sectors = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int students = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        int schools = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Random random = new Random(42);
         List<ScopeFamily.CataloguePathway> catalogue = new ArrayList<>();
         for (int p = 0; p < pathways; p++) {
@@ -47,11 +49,32 @@ public final class ScopeFamilyBenchmark {
         }
         OutcomeMetric metric = OutcomeMetric.EARLY_COLLEGE_CREDIT;
         Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
+        Map<String, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> bySchool = new LinkedHashMap<>();
         for (int p = 0; p < pathways; p++) {
             for (int d = 0; d < districts; d++) {
                 int size = (int) Math.round(students * weights[p * districts + d] / sum);
-                if (size > 0) {
+                if (size > 0 && schools == 0) {
                     units.put(new ScopeFamily.Unit("P" + p, "D" + d), counts(size, random));
+                } else if (size > 0) {
+                    // Schools of uneven sizes: the unit's entrants split by random weights (a school may have none).
+                    double[] shares = new double[schools];
+                    double total = 0;
+                    for (int s = 0; s < schools; s++) {
+                        shares[s] = random.nextInt(5) == 0 ? 0 : random.nextDouble();
+                        total += shares[s];
+                    }
+                    List<OutcomeQuery.Counts> parts = new ArrayList<>();
+                    for (int s = 0; s < schools && total > 0; s++) {
+                        int schoolSize = (int) Math.round(size * shares[s] / total);
+                        if (schoolSize > 0) {
+                            OutcomeQuery.Counts part = counts(schoolSize, random);
+                            bySchool.computeIfAbsent("D" + d, key -> new LinkedHashMap<>()).put(new ScopeFamily.Unit("P" + p, "D" + d + "-S" + s), part);
+                            parts.add(part);
+                        }
+                    }
+                    if (!parts.isEmpty()) {
+                        units.put(new ScopeFamily.Unit("P" + p, "D" + d), sum(parts));
+                    }
                 }
             }
         }
@@ -74,6 +97,35 @@ public final class ScopeFamilyBenchmark {
             });
             System.out.printf("  round %d: %,d ms for %,d scopes; of %,d counts, %,d hidden by each answer's own rules (%.0f%%), %,d across scopes (%.0f%%)%n",
                     round + 1, millis, decided.get(metric).size(), cells[0], cells[1], 100.0 * cells[1] / cells[0], cells[2], 100.0 * cells[2] / cells[0]);
+            if (!bySchool.isEmpty()) {
+                long schoolsStarted = System.nanoTime();
+                long slowest = 0;
+                long[] schoolCells = new long[3];
+                int schoolScopes = 0;
+                for (Map.Entry<String, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> district : bySchool.entrySet()) {
+                    long districtStarted = System.nanoTime();
+                    Map<OutcomeMetric, Map<ScopeFamily.Node, org.pathwaysledger.analytics.suppression.PublishedRates.Forced>> schoolsDecided =
+                            ScopeFamily.decideSchools(suppression, district.getKey(), Map.of(metric, district.getValue()), catalogue,
+                                    unit -> OutcomeController.dimensions(unit, List.of(), false), decided);
+                    slowest = Math.max(slowest, (System.nanoTime() - districtStarted) / 1_000_000);
+                    for (Map.Entry<ScopeFamily.Node, OutcomeQuery.Counts> scope : ScopeFamily.scopes(district.getValue(), catalogue).entrySet()) {
+                        if (scope.getKey().district() == null) {
+                            continue; // the district's own answer, counted above
+                        }
+                        schoolScopes++;
+                        OutcomeQuery.Counts scopeCounts = scope.getValue();
+                        var dimensions = OutcomeController.dimensions(scopeCounts, List.of(), false);
+                        var enclosing = decided.get(metric).get(new ScopeFamily.Node(scope.getKey().level(), scope.getKey().id(), district.getKey()));
+                        hidden(org.pathwaysledger.analytics.suppression.PublishedRates.publish(suppression, scopeCounts.population(), scopeCounts.successes(), dimensions, false,
+                                enclosing), schoolCells, 1);
+                        hidden(org.pathwaysledger.analytics.suppression.PublishedRates.publish(suppression, scopeCounts.population(), scopeCounts.successes(), dimensions, false,
+                                schoolsDecided.get(metric).get(scope.getKey())), schoolCells, 2);
+                    }
+                }
+                System.out.printf("           schools: %,d ms for %d districts (slowest %,d ms), %,d school scopes; of %,d counts, %,d hidden with the district's hides only (%.0f%%), %,d decided with the other schools (%.0f%%)%n",
+                        (System.nanoTime() - schoolsStarted) / 1_000_000, bySchool.size(), slowest, schoolScopes, schoolCells[0], schoolCells[1],
+                        100.0 * schoolCells[1] / schoolCells[0], schoolCells[2], 100.0 * schoolCells[2] / schoolCells[0]);
+            }
         }
     }
 
@@ -90,6 +142,25 @@ public final class ScopeFamilyBenchmark {
             cells[0] += counts.size();
         }
         cells[slot] += counts.stream().filter(java.util.Objects::isNull).count();
+    }
+
+    private static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
+        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+        long population = 0;
+        long successes = 0;
+        for (OutcomeQuery.Counts part : parts) {
+            population += part.population();
+            successes += part.successes();
+            part.byDimension().forEach((dimension, groups) -> groups.forEach((group, cell) -> {
+                long[] total = byDimension.get(dimension).computeIfAbsent(group, key -> new long[2]);
+                total[0] += cell[0];
+                total[1] += cell[1];
+            }));
+        }
+        return new OutcomeQuery.Counts(population, successes, byDimension, Map.of());
     }
 
     private static OutcomeQuery.Counts counts(int size, Random random) {
