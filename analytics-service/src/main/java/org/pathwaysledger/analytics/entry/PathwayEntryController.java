@@ -34,13 +34,18 @@ public class PathwayEntryController {
     private final SmallCellSuppression suppression;
     private final RegionSettings region;
     private final TransactionalEventConsumer consumer;
+    private final org.pathwaysledger.analytics.outcome.ScopeFamilies families;
+    private final org.springframework.beans.factory.ObjectProvider<org.pathwaysledger.analytics.outcome.OutcomeController> outcomes;
 
     public PathwayEntryController(PathwayEntryQuery entrants, SmallCellSuppression suppression, RegionSettings region,
-                                  TransactionalEventConsumer consumer) {
+                                  TransactionalEventConsumer consumer, org.pathwaysledger.analytics.outcome.ScopeFamilies families,
+                                  org.springframework.beans.factory.ObjectProvider<org.pathwaysledger.analytics.outcome.OutcomeController> outcomes) {
         this.entrants = entrants;
         this.suppression = suppression;
         this.region = region;
         this.consumer = consumer;
+        this.families = families;
+        this.outcomes = outcomes;
     }
 
     public record PathwayEntryAnswer(String metric, String definition, String pathwayId, String districtId, Scope scope, Instant asOf,
@@ -62,10 +67,42 @@ public class PathwayEntryController {
         for (Dimension dimension : Dimension.values()) {
             breakdowns.add(breakdown(dimension, counts.byDimension().get(dimension)));
         }
-        PublishedTable table = suppression.publish(counts.total(), breakdowns);
+        PublishedTable table = families.enabled() ? acrossScopes(counts, breakdowns, pathway, sector, region, district, school, asOf)
+                : suppression.publish(counts.total(), breakdowns);
         return new PathwayEntryAnswer("pathway-entry", DEFINITION, scope.pathway() == null ? null : scope.pathway().value(),
                 scope.district() == null ? null : scope.district().value(), scope, AsOf.shown(knownAt),
                 table.minimumCellSize(), table.total(), table.breakdowns(), consumer.status());
+    }
+
+    /**
+     * With suppression across scopes: the entrants are the population of every rate whose population is all entrants
+     * (the concentrator rate, the completion rate, ...), whose answers hide some of these counts across scopes. Published
+     * here on their own rules only, they would give those back; so this answer is the concentrator rate's population
+     * column, as that metric's decision across every scope publishes it (the same counts: one definition of entry).
+     */
+    private PublishedTable acrossScopes(PathwayEntryQuery.EntrantCounts counts, List<Breakdown> breakdowns, String pathway, String sector,
+                                        String region, String district, String school, String asOf) {
+        org.pathwaysledger.analytics.suppression.PublishedRates.Table rates = outcomes.getObject().outcome(
+                org.pathwaysledger.analytics.outcome.OutcomeMetric.CONCENTRATOR_RATE.id(), pathway, sector, region, school, district, null, asOf, false).table();
+        Long total = rates.all().population();
+        SmallCellSuppression.Reason totalReason = total != null ? null
+                : counts.total() < suppression.minimumCellSize() ? SmallCellSuppression.Reason.TOTAL_BELOW_MINIMUM : SmallCellSuppression.Reason.CROSS_SCOPE;
+        List<PublishedBreakdown> published = new ArrayList<>();
+        for (Breakdown breakdown : breakdowns) {
+            Map<String, org.pathwaysledger.analytics.suppression.PublishedRates.Row> rows = new HashMap<>();
+            rates.dimensions().stream().filter(rowsOf -> rowsOf.dimension().equals(breakdown.dimension())).findFirst()
+                    .ifPresent(rowsOf -> rowsOf.groups().forEach(row -> rows.put(row.group(), row)));
+            List<SmallCellSuppression.PublishedCell> cells = new ArrayList<>();
+            for (Cell cell : breakdown.cells()) {
+                var row = rows.get(cell.group());
+                Long count = row == null || total == null ? null : row.population();
+                SmallCellSuppression.Reason reason = count != null ? null
+                        : total == null ? totalReason : row == null ? SmallCellSuppression.Reason.BELOW_MINIMUM : row.reason();
+                cells.add(new SmallCellSuppression.PublishedCell(cell.group(), cell.label(), count, count == null, reason));
+            }
+            published.add(new PublishedBreakdown(breakdown.dimension(), breakdown.label(), cells));
+        }
+        return new PublishedTable(suppression.minimumCellSize(), new PublishedTotal(total, total == null, totalReason), published);
     }
 
     private Breakdown breakdown(Dimension dimension, Map<String, Long> counts) {

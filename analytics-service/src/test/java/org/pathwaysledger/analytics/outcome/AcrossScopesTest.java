@@ -107,12 +107,71 @@ class AcrossScopesTest {
     }
 
     @Test
+    void the_entrant_counts_hide_what_the_rates_hide_across_scopes() {
+        // The entrants are the population of the concentrator rate (and of every rate over all entrants): published on
+        // their own rules, the pathway-entry answer would show counts the rates hide across scopes.
+        OutcomeController controller = strict.context.getBean(OutcomeController.class);
+        var strictEntry = strict.context.getBean(org.pathwaysledger.analytics.entry.PathwayEntryController.class);
+        var ownRulesEntry = new org.pathwaysledger.analytics.entry.PathwayEntryController(
+                strict.context.getBean(org.pathwaysledger.analytics.entry.PathwayEntryQuery.class),
+                strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
+                strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class),
+                strict.context.getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class),
+                new ScopeFamilies(null, null, null, false), null);
+        int givenAwayOnOwnRules = 0;
+        int compared = 0;
+        List<String> districts = new ArrayList<>(ledger.districts);
+        districts.add(null);
+        for (String district : districts) {
+            for (String school : district == null ? java.util.Collections.<String>singletonList(null) : java.util.Arrays.asList(null, "HS-A", "HS-B")) {
+                for (String pathway : ledger.pathways) {
+                    PublishedRates.Table rates = controller.outcome("concentrator-rate", pathway, null, null, school, district, null, null, false).table();
+                    var entry = strictEntry.pathwayEntry(pathway, null, null, district, school, null);
+                    var ownRules = ownRulesEntry.pathwayEntry(pathway, null, null, district, school, null);
+                    assertThat(entry.entrants().count()).isEqualTo(rates.all().population());
+                    // Every rate over all entrants is decided in its own family; their population columns must agree.
+                    for (OutcomeMetric overAllEntrants : java.util.Arrays.stream(OutcomeMetric.values())
+                            .filter(metric -> metric.populationCondition().equals("true")).toList()) {
+                        PublishedRates.Table other = controller.outcome(overAllEntrants.id(), pathway, null, null, school, district, null, null, false).table();
+                        assertThat(populations(other)).as("%s against concentrator-rate, %s %s %s", overAllEntrants.id(), pathway, district, school)
+                                .isEqualTo(populations(rates));
+                    }
+                    for (PublishedRates.DimensionRows dimension : rates.dimensions()) {
+                        var entryCells = entry.breakdowns().stream().filter(b -> b.dimension().equals(dimension.dimension())).findFirst().orElseThrow().cells();
+                        var ownCells = ownRules.breakdowns().stream().filter(b -> b.dimension().equals(dimension.dimension())).findFirst().orElseThrow().cells();
+                        for (PublishedRates.Row row : dimension.groups()) {
+                            var cell = entryCells.stream().filter(c -> c.group().equals(row.group())).findFirst().orElseThrow();
+                            var own = ownCells.stream().filter(c -> c.group().equals(row.group())).findFirst().orElseThrow();
+                            assertThat(cell.count()).as("%s %s %s %s %s", pathway, district, school, dimension.dimension(), row.group()).isEqualTo(row.population());
+                            if (cell.count() != null) {
+                                assertThat(cell.count()).isGreaterThanOrEqualTo(10);
+                            }
+                            compared++;
+                            givenAwayOnOwnRules += row.population() == null && own.count() != null ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isPositive();
+        assertThat(givenAwayOnOwnRules).as("entrant counts the rates hide across scopes, shown by the entry answer on its own rules").isPositive();
+    }
+
+    @Test
     void a_school_id_found_in_two_districts_is_asked_with_its_district() {
         OutcomeController controller = strict.context.getBean(OutcomeController.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null,
                         "HS-A", null, null, null, false))
                 .isInstanceOf(org.pathwaysledger.events.value.InvalidValueException.class)
                 .hasMessageContaining("more than one district").hasMessageContaining("district=");
+    }
+
+    /** A table's population column: total first, then every group's (null where hidden). */
+    private static List<Long> populations(PublishedRates.Table table) {
+        List<Long> column = new ArrayList<>();
+        column.add(table.all().population());
+        table.dimensions().forEach(rows -> rows.groups().forEach(row -> column.add(row.population())));
+        return column;
     }
 
     /** The synthetic ledger's schools (the same ids in every district). */
