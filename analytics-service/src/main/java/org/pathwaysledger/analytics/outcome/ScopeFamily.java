@@ -52,7 +52,7 @@ public final class ScopeFamily {
     public record Node(Level level, String id, String district) {
     }
 
-    private enum Kind { POPULATION, SUCCESSES }
+    enum Kind { POPULATION, SUCCESSES }
 
     private static final String TOTAL = "ALL";
 
@@ -113,36 +113,54 @@ public final class ScopeFamily {
             answers.put(metric.getKey(), byNode);
             totals.put(metric.getKey(), totalByNode);
         }
-        Map<OutcomeMetric, Map<Node, Forced>> forced = new LinkedHashMap<>();
+        Map<OutcomeMetric, Map<Node, Forced>> initial = new LinkedHashMap<>();
         answers.forEach((metric, byNode) -> {
             Map<Node, Forced> none = new HashMap<>();
             byNode.keySet().forEach(node -> none.put(node, node.district() == null
                     ? frozen.getOrDefault(metric, Map.of()).getOrDefault(node, Forced.NONE) : Forced.NONE));
-            forced.put(metric, none);
+            initial.put(metric, none);
         });
+        Map<OutcomeMetric, Map<Node, Forced>> forced = settle(suppression, answers, totals, initial,
+                node -> !frozen.isEmpty() && node.district() == null, cells -> {
+                    relateScopes(cells, answers, allNodes.keySet(), canonical, catalogue);
+                    relateLinkedMetrics(cells, answers, totals);
+                });
+        Map<OutcomeMetric, Map<Node, Forced>> everyScope = new LinkedHashMap<>();
+        forced.forEach((metric, byNode) -> {
+            Map<Node, Forced> all = new LinkedHashMap<>();
+            canonical.forEach((node, same) -> all.put(node, byNode.get(same)));
+            everyScope.put(metric, all);
+        });
+        return everyScope;
+    }
+
+    /**
+     * The fixpoint every family's decision reaches: each answer (by answer key {@code K} and scope) published with its
+     * hides so far, all their counts put in one {@link AdditiveCells} with each answer's breakdowns tied to its totals
+     * and {@code relate}'s sums across answers, then {@link AdditiveCells#protect()}; its new hides are added to the
+     * answers' and all is done again, until it adds none. Answers whose node is {@code frozen} keep their hides.
+     */
+    static <K> Map<K, Map<Node, Forced>> settle(SmallCellSuppression suppression, Map<K, Map<Node, PublishedRates.Dimension[]>> answers,
+                                               Map<K, Map<Node, long[]>> totals, Map<K, Map<Node, Forced>> initial,
+                                               java.util.function.Predicate<Node> frozen, java.util.function.Consumer<Cells<K>> relate) {
+        Map<K, Map<Node, Forced>> forced = new LinkedHashMap<>();
+        initial.forEach((key, byNode) -> forced.put(key, new HashMap<>(byNode)));
         while (true) {
-            Cells cells = new Cells();
+            Cells<K> cells = new Cells<>();
             answers.forEach((metric, byNode) -> byNode.forEach((node, dims) -> {
                 long[] total = totals.get(metric).get(node);
                 PublishedRates.Table table = PublishedRates.publish(suppression, total[0], total[1], List.of(dims), false,
-                        forced.get(metric).get(node));
-                cells.addAnswer(metric, node, table, !frozen.isEmpty() && node.district() == null);
+                        forced.get(metric).getOrDefault(node, Forced.NONE));
+                cells.addAnswer(metric, node, table, frozen.test(node));
             }));
-            relateScopes(cells, answers, allNodes, canonical, catalogue);
-            relateLinkedMetrics(cells, answers, totals);
+            relate.accept(cells);
             Map<Integer, Reason> added = cells.additive.protect();
             if (added.isEmpty()) {
-                Map<OutcomeMetric, Map<Node, Forced>> everyScope = new LinkedHashMap<>();
-                forced.forEach((metric, byNode) -> {
-                    Map<Node, Forced> all = new LinkedHashMap<>();
-                    canonical.forEach((node, same) -> all.put(node, byNode.get(same)));
-                    everyScope.put(metric, all);
-                });
-                return everyScope;
+                return forced;
             }
             added.forEach((cell, reason) -> {
-                Cells.Ref ref = cells.refs.get(cell);
-                Forced current = forced.get(ref.metric()).get(ref.node());
+                Cells.Ref<K> ref = cells.refs.get(cell);
+                Forced current = forced.get(ref.metric()).getOrDefault(ref.node(), Forced.NONE);
                 Reason why = reason == null ? Reason.COMPLEMENTARY : reason;
                 Forced more;
                 if (ref.key() == null) {
@@ -228,29 +246,29 @@ public final class ScopeFamily {
     }
 
     /** A scope is the sum of its districts; a region or a sector (in a district or all) the sum of its pathways. */
-    private static void relateScopes(Cells cells, Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers,
-                                     Map<Node, List<Unit>> nodes, Map<Node, Node> canonical, List<CataloguePathway> catalogue) {
+    static <K> void relateScopes(Cells<K> cells, Map<K, Map<Node, PublishedRates.Dimension[]>> answers,
+                                 Set<Node> nodes, Map<Node, Node> canonical, List<CataloguePathway> catalogue) {
         // Two kinds of sums, kept apart: a scope over its districts, and a region or sector over its pathways.
         Map<Node, List<Node>> byDistrict = new LinkedHashMap<>();
         Map<Node, List<Node>> byPathway = new LinkedHashMap<>();
-        for (Node node : nodes.keySet()) {
+        for (Node node : nodes) {
             if (node.district() != null) {
                 addPart(byDistrict, new Node(node.level(), node.id(), null), node);
             }
         }
         for (CataloguePathway entry : catalogue) {
-            for (Node node : nodes.keySet()) {
+            for (Node node : nodes) {
                 if (node.level() != Level.PATHWAY || !node.id().equals(entry.pathway())) {
                     continue;
                 }
                 Node region = new Node(Level.REGION, entry.region(), node.district());
-                if (nodes.containsKey(region)) {
+                if (nodes.contains(region)) {
                     addPart(byPathway, region, node);
                 }
                 if (entry.sector() != null) {
                     for (Node sector : List.of(new Node(Level.SECTOR, entry.sector(), node.district()),
                             new Node(Level.REGION_SECTOR, regionSector(entry.region(), entry.sector()), node.district()))) {
-                        if (nodes.containsKey(sector)) {
+                        if (nodes.contains(sector)) {
                             addPart(byPathway, sector, node);
                         }
                     }
@@ -272,7 +290,7 @@ public final class ScopeFamily {
                 }
             });
         }
-        for (OutcomeMetric metric : answers.keySet()) {
+        for (K metric : answers.keySet()) {
             distinct.forEach(sum -> {
                 Node whole = sum.getKey();
                 List<Node> wholeParts = sum.getValue();
@@ -301,7 +319,7 @@ public final class ScopeFamily {
      * A count two metrics publish (see {@link SharedCounts}: the successes of one are the population of another) is
      * the same number in both answers of a scope: tied by equality, hidden in both or in neither.
      */
-    private static void relateLinkedMetrics(Cells cells, Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers,
+    private static void relateLinkedMetrics(Cells<OutcomeMetric> cells, Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers,
                                             Map<OutcomeMetric, Map<Node, long[]>> totals) {
         if (answers.size() < 2) {
             return;
@@ -354,16 +372,16 @@ public final class ScopeFamily {
     }
 
     /** The counts of every answer as cells of one {@link AdditiveCells}, each answer's breakdowns related to its totals. */
-    private static final class Cells {
-        record Ref(OutcomeMetric metric, Node node, Kind kind, CellKey key) {
+    static final class Cells<K> {
+        record Ref<K>(K metric, Node node, Kind kind, CellKey key) {
         }
 
         final AdditiveCells additive = new AdditiveCells();
-        final List<Ref> refs = new ArrayList<>();
-        final Map<Ref, Integer> ids = new HashMap<>();
+        final List<Ref<K>> refs = new ArrayList<>();
+        final Map<Ref<K>, Integer> ids = new HashMap<>();
         final Map<String, List<String>> keysByAnswer = new HashMap<>();
 
-        void addAnswer(OutcomeMetric metric, Node node, PublishedRates.Table table, boolean frozen) {
+        void addAnswer(K metric, Node node, PublishedRates.Table table, boolean frozen) {
             int firstCell = refs.size();
             addAnswer(metric, node, table);
             if (frozen) {
@@ -373,7 +391,7 @@ public final class ScopeFamily {
             }
         }
 
-        void addAnswer(OutcomeMetric metric, Node node, PublishedRates.Table table) {
+        void addAnswer(K metric, Node node, PublishedRates.Table table) {
             for (Kind kind : Kind.values()) {
                 Long total = kind == Kind.POPULATION ? table.all().population() : table.all().successes();
                 int totalCell = add(metric, node, kind, null, total);
@@ -393,8 +411,8 @@ public final class ScopeFamily {
             }
         }
 
-        private int add(OutcomeMetric metric, Node node, Kind kind, CellKey key, Long published) {
-            Ref ref = new Ref(metric, node, kind, key);
+        private int add(K metric, Node node, Kind kind, CellKey key, Long published) {
+            Ref<K> ref = new Ref<>(metric, node, kind, key);
             // The count itself is needed to choose the smallest; the table shows null for a hidden one, so hidden
             // counts are taken at their size class only (hidden first, never chosen again).
             int id = additive.add(published == null ? Long.MAX_VALUE : published, published == null);
@@ -403,13 +421,13 @@ public final class ScopeFamily {
             return id;
         }
 
-        List<String> keys(OutcomeMetric metric, Node node, Kind kind) {
+        List<String> keys(K metric, Node node, Kind kind) {
             return keysByAnswer.getOrDefault(metric + "/" + node + "/" + kind, List.of());
         }
 
-        Integer cell(OutcomeMetric metric, Node node, Kind kind, String key) {
+        Integer cell(K metric, Node node, Kind kind, String key) {
             CellKey cellKey = key.equals(TOTAL) ? null : new CellKey(key.substring(0, key.indexOf('\u0000')), key.substring(key.indexOf('\u0000') + 1));
-            return ids.get(new Ref(metric, node, kind, cellKey));
+            return ids.get(new Ref<>(metric, node, kind, cellKey));
         }
     }
 }
