@@ -127,8 +127,10 @@ public class OutcomeController {
         OutcomeQuery.Counts counts = participation
                 ? outcomes.countParticipation(scope, knownAt, intersections)
                 : outcomes.count(metric, scope, knownAt, intersections);
-        PublishedRates.Table table = participation || !linked
-                ? PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool)
+        PublishedRates.Table table = participation
+                ? PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool,
+                        families.participation(scope, knownAt, unit -> dimensions(unit, List.of())))
+                : !linked ? PublishedRates.publish(suppression, counts.population(), counts.successes(), dimensions(counts, intersections), pool)
                 : publishLinked(metric, counts, scope, knownAt, intersections, pool);
         // An intersection's cells add up to its dimensions' groups, not only to the total.
         table = org.pathwaysledger.analytics.suppression.IntersectionSuppression.protect(table);

@@ -173,6 +173,33 @@ public class OutcomeQuery {
         return aggregate(ENTERED, ENROLLED_BASE, scope, asOf, intersections);
     }
 
+    /**
+     * The participation base of every district as of {@code asOf}, in groups: the grade 9-12 students with the same
+     * district, demographics and set of pathways entered (what {@link ParticipationFamily} adds up into every scope).
+     */
+    public List<ParticipationFamily.BaseGroup> participationBase(java.time.Instant asOf) {
+        StringBuilder columns = new StringBuilder();
+        for (Dimension dimension : Dimension.values()) {
+            columns.append(", ").append(dimension.column());
+        }
+        String inner = columns.toString().replace(", ", ", d.");
+        String sql = "select district_id" + columns + ", pathways, count(*) as students from (select d.district_id" + inner
+                + ", (select string_agg(distinct e.pathway_id, ',') from pathway_entrant e where e.district_id = d.district_id"
+                + " and e.student_id = d.student_id and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf)) as pathways "
+                + ENROLLED_BASE + ") b group by district_id" + columns + ", pathways";
+        return new Scope(null, null, null, null, null).bind(jdbc.sql(sql))
+                .param("asOf", java.sql.Timestamp.from(asOf))
+                .query((row, i) -> {
+                    Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
+                    for (Dimension dimension : Dimension.values()) {
+                        values.put(dimension, row.getObject(dimension.column()));
+                    }
+                    String pathways = row.getString("pathways");
+                    return new ParticipationFamily.BaseGroup(row.getString("district_id"), values,
+                            pathways == null ? java.util.Set.of() : java.util.Set.of(pathways.split(",")), row.getLong("students"));
+                }).list();
+    }
+
     private Counts aggregate(String successCondition, String population, Scope scope, java.time.Instant asOf,
                              List<List<Dimension>> intersections) {
         StringBuilder columns = new StringBuilder();

@@ -27,7 +27,7 @@ import java.util.function.Function;
 @Component
 public class ScopeFamilies {
 
-    /** {@code district} null: the decision for every scope; else for that district's schools. */
+    /** {@code district} null: the decision for every scope; else for that district's schools. {@code head} null: participation. */
     private record Key(OutcomeMetric head, Instant asOf, long eventsApplied, Instant lastAppliedAt, String district) {
     }
 
@@ -39,6 +39,13 @@ public class ScopeFamilies {
     private final Map<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    private final Map<Key, Map<ScopeFamily.Node, Forced>> participations = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Map<ScopeFamily.Node, Forced>> eldest) {
             return size() > KEPT;
         }
     };
@@ -68,6 +75,30 @@ public class ScopeFamilies {
             return forcedAtSchool(metric, scope, asOf, dimensions);
         }
         return decision(metric, asOf, null, dimensions).getOrDefault(metric, Map.of()).getOrDefault(node(scope), Forced.NONE);
+    }
+
+    /**
+     * What the participation answer at {@code scope} hides so that no scope's participation answer gives away another's
+     * ({@link ParticipationFamily}); a school's takes its district's hides (schools' participation is not decided
+     * against each other). Cached per data position.
+     */
+    public Forced participation(Scope scope, Instant asOf, Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        if (!enabled) {
+            return Forced.NONE;
+        }
+        var status = consumer.status();
+        Key key = new Key(null, asOf, status.eventsApplied(), status.lastAppliedAt(), null);
+        Map<ScopeFamily.Node, Forced> decided;
+        synchronized (participations) {
+            decided = participations.get(key);
+        }
+        if (decided == null) {
+            decided = ParticipationFamily.decide(suppression, outcomes.participationBase(asOf), outcomes.catalogue(), dimensions);
+            synchronized (participations) {
+                participations.put(key, decided);
+            }
+        }
+        return decided.getOrDefault(node(scope), Forced.NONE);
     }
 
     /**

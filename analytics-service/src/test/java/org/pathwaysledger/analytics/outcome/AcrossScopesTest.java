@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * With {@code pathways.analytics.suppression.across-scopes=true}, on real PostgreSQL and Kafka: an analyst who asks
@@ -155,6 +156,41 @@ class AcrossScopesTest {
         }
         assertThat(compared).isPositive();
         assertThat(givenAwayOnOwnRules).as("entrant counts the rates hide across scopes, shown by the entry answer on its own rules").isPositive();
+    }
+
+    @Test
+    void no_hidden_participation_count_can_be_worked_out_from_all_scopes_answers() {
+        OutcomeController controller = strict.context.getBean(OutcomeController.class);
+        OutcomeController oneByOne = new OutcomeController(strict.context.getBean(OutcomeQuery.class),
+                strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
+                strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class),
+                strict.context.getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class),
+                new ScopeFamilies(null, null, null, false));
+        Map<ScopeFamily.Node, PublishedRates.Table> decided = new LinkedHashMap<>();
+        Map<ScopeFamily.Node, PublishedRates.Table> alone = new LinkedHashMap<>();
+        List<String> districts = new ArrayList<>(ledger.districts);
+        districts.add(null);
+        for (String district : districts) {
+            List<Object[]> scopes = new ArrayList<>();
+            ledger.pathways.forEach(pathway -> scopes.add(new Object[]{ScopeFamily.Level.PATHWAY, pathway, pathway, null, null}));
+            scopes.add(new Object[]{ScopeFamily.Level.SECTOR, ledger.sector, null, ledger.sector, null});
+            scopes.add(new Object[]{ScopeFamily.Level.REGION, ledger.region, null, null, ledger.region});
+            for (Object[] scope : scopes) {
+                ScopeFamily.Node node = new ScopeFamily.Node((ScopeFamily.Level) scope[0], (String) scope[1], district);
+                PublishedRates.Table table = controller.outcome("pathway-participation", (String) scope[2], (String) scope[3], (String) scope[4],
+                        null, district, null, null, false).table();
+                decided.put(node, table);
+                alone.put(node, oneByOne.outcome("pathway-participation", (String) scope[2], (String) scope[3], (String) scope[4],
+                        null, district, null, null, false).table());
+                // The K12 SWP count of CTE students is the same answer under another name.
+                assertThat(controller.outcome("k12swp-cte-students", (String) scope[2], (String) scope[3], (String) scope[4], null, district, null, null, false)
+                        .table()).isEqualTo(table);
+            }
+        }
+        assertThat(decided.values()).anyMatch(table -> table.all().successes() != null);
+        ParticipationFamilyTest.assertNothingHiddenIsRecoverable(decided);
+        assertThatThrownBy(() -> ParticipationFamilyTest.assertNothingHiddenIsRecoverable(alone)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("hidden counts an analyst can work out");
     }
 
     @Test
