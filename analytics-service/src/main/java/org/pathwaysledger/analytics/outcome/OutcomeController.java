@@ -71,7 +71,7 @@ public class OutcomeController {
     /** The K12 SWP count of CTE students: the "who enters" count, over the same grade 9-12 base as participation. */
     static final MetricDescription CTE_STUDENTS = new MetricDescription("k12swp-cte-students", "K12 SWP: CTE students",
             "Students in grades 9-12 enrolled in a CTE pathway of the scope (each student once, however many pathways)",
-            "K-12 students in grades 9 to 12 of the district (or of every district)",
+            "K-12 students in grades 9 to 12 of the district (or of every district; of a school: by their latest record)",
             "Registered students in grades 9-12, with their latest demographics", "all events known at asOf (default now)",
             "StudentRegistered / DetailsChanged / RecordCorrected, StudentEnrolledInPathway", "/api/v1/metrics/k12swp-cte-students?pathway={pathwayId}");
 
@@ -86,7 +86,7 @@ public class OutcomeController {
 
     /** Who enters: of the students who could, the share that entered; its representation index compares entrants to the base. */
     static final MetricDescription PARTICIPATION = new MetricDescription("pathway-participation", "Pathway participation (who enters)",
-            "Students who entered the pathway", "K-12 students in grades 9 to 12 of the district (or of every district)",
+            "Students who entered the pathway", "K-12 students in grades 9 to 12 of the district (or of every district; of a school: by their latest record)",
             "Registered students in grades 9-12, with their latest demographics", "all events known at asOf (default now)",
             "StudentRegistered / DetailsChanged / RecordCorrected, StudentEnrolledInPathway", "/api/v1/metrics/pathway-participation?pathway={pathwayId}");
 

@@ -34,18 +34,23 @@ public class OutcomeQuery {
 
     /**
      * The base from which a pathway draws its entrants: the K-12 students in grades 9 to 12 of the district (or of
-     * all districts), each with the latest demographics the ledger knew at {@code :asOf}.
+     * all districts; of a school: those whose latest record is at that school), each with the latest demographics the
+     * ledger knew at {@code :asOf}.
      */
     static final String ENROLLED_BASE = """
             from (select distinct on (h.district_id, h.student_id) h.* from student_demographics h
                   where h.recorded_at <= :asOf and (cast(:district as varchar) is null or h.district_id = :district)
-                    and (cast(:school as varchar) is null or h.school_id = :school)
                   order by h.district_id, h.student_id, h.effective_date desc, h.sequence desc) d
-            where d.grade_level in ('09', '10', '11', '12')
+            where d.grade_level in ('09', '10', '11', '12') and (cast(:school as varchar) is null or d.school_id = :school)
             """;
 
+    /**
+     * The base student {@code d} entered a pathway of the scope. At a school, the school's students who entered, whatever
+     * school their enrolment names: a school's answers then add up to the district's (each student counted at the
+     * school of their latest record), which suppression across scopes relies on.
+     */
     static final String ENTERED = "exists (select 1 from pathway_entrant e where e.district_id = d.district_id and e.student_id = d.student_id "
-            + "and " + Scope.ENTRANT_IN_SCOPE + " and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf))";
+            + "and " + Scope.ENTRANT_IN_PATHWAYS + " and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf))";
 
     /** Counts by every dimension, and by each requested two-way intersection (group codes joined with '|'). */
     public Counts count(OutcomeMetric metric, Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
@@ -109,9 +114,13 @@ public class OutcomeQuery {
                 "coalesce(e.school_id, '" + ScopeFamily.NO_SCHOOL + "')");
     }
 
-    /** The districts where {@code school} has entrants (at most two: one is the answer, two an ambiguity). */
-    public List<String> districtsOfSchool(org.pathwaysledger.events.value.SchoolId school) {
-        return jdbc.sql("select distinct district_id from pathway_entrant where school_id = :school order by district_id limit 2")
+    /**
+     * The districts where {@code school} has entrants (or, for participation, students: their latest demographics' school);
+     * at most two: one is the answer, two an ambiguity.
+     */
+    public List<String> districtsOfSchool(org.pathwaysledger.events.value.SchoolId school, boolean students) {
+        return jdbc.sql("select distinct district_id from " + (students ? "student_demographics" : "pathway_entrant")
+                        + " where school_id = :school order by district_id limit 2")
                 .param("school", school.value()).query(String.class).list();
     }
 
@@ -178,16 +187,25 @@ public class OutcomeQuery {
      * district, demographics and set of pathways entered (what {@link ParticipationFamily} adds up into every scope).
      */
     public List<ParticipationFamily.BaseGroup> participationBase(java.time.Instant asOf) {
+        return participationBase(asOf, new Scope(null, null, null, null, null), "d.district_id");
+    }
+
+    /** The same for the schools of {@code district}: each group's "district" is the school ({@link ScopeFamily#NO_SCHOOL} if none). */
+    public List<ParticipationFamily.BaseGroup> participationBaseBySchool(java.time.Instant asOf, org.pathwaysledger.events.value.DistrictId district) {
+        return participationBase(asOf, new Scope(null, null, null, district, null), "coalesce(d.school_id, '" + ScopeFamily.NO_SCHOOL + "')");
+    }
+
+    private List<ParticipationFamily.BaseGroup> participationBase(java.time.Instant asOf, Scope scope, String unitColumn) {
         StringBuilder columns = new StringBuilder();
         for (Dimension dimension : Dimension.values()) {
             columns.append(", ").append(dimension.column());
         }
         String inner = columns.toString().replace(", ", ", d.");
-        String sql = "select district_id" + columns + ", pathways, count(*) as students from (select d.district_id" + inner
+        String sql = "select unit" + columns + ", pathways, count(*) as students from (select " + unitColumn + " as unit" + inner
                 + ", (select string_agg(distinct e.pathway_id, ',') from pathway_entrant e where e.district_id = d.district_id"
                 + " and e.student_id = d.student_id and e.recorded_at <= :asOf and (e.withdrawn_at is null or e.withdrawn_at > :asOf)) as pathways "
-                + ENROLLED_BASE + ") b group by district_id" + columns + ", pathways";
-        return new Scope(null, null, null, null, null).bind(jdbc.sql(sql))
+                + ENROLLED_BASE + ") b group by unit" + columns + ", pathways";
+        return scope.bind(jdbc.sql(sql))
                 .param("asOf", java.sql.Timestamp.from(asOf))
                 .query((row, i) -> {
                     Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
@@ -195,7 +213,7 @@ public class OutcomeQuery {
                         values.put(dimension, row.getObject(dimension.column()));
                     }
                     String pathways = row.getString("pathways");
-                    return new ParticipationFamily.BaseGroup(row.getString("district_id"), values,
+                    return new ParticipationFamily.BaseGroup(row.getString("unit"), values,
                             pathways == null ? java.util.Set.of() : java.util.Set.of(pathways.split(",")), row.getLong("students"));
                 }).list();
     }

@@ -42,6 +42,33 @@ public final class ParticipationFamily {
     /** What each scope's participation answer (every catalogue scope, each district and all) hides on top of its own rules. */
     public static Map<Node, Forced> decide(SmallCellSuppression suppression, List<BaseGroup> base, List<CataloguePathway> catalogue,
                                            Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
+        return decide(suppression, base, catalogue, dimensions, Map.of());
+    }
+
+    /**
+     * The schools of one district, below the district's answers as {@code decided} for every scope: {@code bySchool}'s
+     * groups have the school as their "district" ({@link ScopeFamily#NO_SCHOOL} for students recorded without one,
+     * decided as one more school, never served). The district's answers are fixed; the schools' answers get the further
+     * hides, so a school's hidden count is not the district's minus the other schools'.
+     *
+     * @return each school's answer at every scope: {@code Node(level, id, school)}
+     */
+    public static Map<Node, Forced> decideSchools(SmallCellSuppression suppression, String district, List<BaseGroup> bySchool,
+                                                  List<CataloguePathway> catalogue,
+                                                  Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
+                                                  Map<Node, Forced> decided) {
+        Map<Node, Forced> frozen = new HashMap<>();
+        decided.forEach((node, forced) -> {
+            if (district.equals(node.district())) {
+                frozen.put(new Node(node.level(), node.id(), null), forced);
+            }
+        });
+        return decide(suppression, bySchool, catalogue, dimensions, frozen);
+    }
+
+    /** As {@link #decide(SmallCellSuppression, List, List, Function)}, the all-districts answers fixed at {@code frozen}'s hides if given. */
+    private static Map<Node, Forced> decide(SmallCellSuppression suppression, List<BaseGroup> base, List<CataloguePathway> catalogue,
+                                            Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions, Map<Node, Forced> frozen) {
         // Each catalogue scope by the pathways it holds; a pathway outside every catalogue is a scope of its own.
         Map<Node, Set<String>> pathwaysOf = new LinkedHashMap<>();
         for (CataloguePathway entry : catalogue) {
@@ -88,7 +115,7 @@ public final class ParticipationFamily {
         Map<Node, Node> identity = new LinkedHashMap<>();
         answers.keySet().forEach(node -> identity.put(node, node));
         Map<String, Map<Node, Forced>> forced = ScopeFamily.settle(suppression, Map.of(ANSWER, answers), Map.of(ANSWER, totals),
-                Map.of(ANSWER, Map.of()), node -> false, cells -> {
+                Map.of(ANSWER, frozen), node -> !frozen.isEmpty() && node.district() == null, cells -> {
                     // A scope in all districts = the sum of its districts (no sums over pathways: see above).
                     ScopeFamily.relateScopes(cells, Map.of(ANSWER, answers), answers.keySet(), identity, List.of());
                     // A district's base (all districts' base) is the same count in every scope's answer.
@@ -109,7 +136,7 @@ public final class ParticipationFamily {
                 });
         Map<Node, Forced> everyScope = new LinkedHashMap<>();
         canonicalScope.forEach((scope, same) -> {
-            everyScope.put(scope, forced.get(ANSWER).getOrDefault(same, Forced.NONE));
+            everyScope.put(scope, forced.get(ANSWER).getOrDefault(same, frozen.getOrDefault(scope, Forced.NONE)));
             districts.forEach(district -> everyScope.put(new Node(scope.level(), scope.id(), district),
                     forced.get(ANSWER).getOrDefault(new Node(same.level(), same.id(), district), Forced.NONE)));
         });

@@ -79,26 +79,61 @@ public class ScopeFamilies {
 
     /**
      * What the participation answer at {@code scope} hides so that no scope's participation answer gives away another's
-     * ({@link ParticipationFamily}); a school's takes its district's hides (schools' participation is not decided
-     * against each other). Cached per data position.
+     * ({@link ParticipationFamily}); a school's is decided with the other schools of its district, below the district's.
      */
     public Forced participation(Scope scope, Instant asOf, Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
         if (!enabled) {
             return Forced.NONE;
         }
+        if (scope.school() == null) {
+            return participationDecision(asOf, null, dimensions).getOrDefault(node(scope), Forced.NONE);
+        }
+        String district = districtOf(scope, true);
+        if (district == null) {
+            return Forced.NONE; // no student: every count is zero and hidden by the answer's own rules
+        }
+        ScopeFamily.Node node = node(scope);
+        return participationDecision(asOf, district, dimensions)
+                .getOrDefault(new ScopeFamily.Node(node.level(), node.id(), scope.school().value()), Forced.NONE);
+    }
+
+    /** Participation's decision for every scope ({@code district} null) or for one district's schools; cached per data position. */
+    private Map<ScopeFamily.Node, Forced> participationDecision(Instant asOf, String district,
+                                                              Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
         var status = consumer.status();
-        Key key = new Key(null, asOf, status.eventsApplied(), status.lastAppliedAt(), null);
+        Key key = new Key(null, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
         Map<ScopeFamily.Node, Forced> decided;
         synchronized (participations) {
             decided = participations.get(key);
         }
         if (decided == null) {
-            decided = ParticipationFamily.decide(suppression, outcomes.participationBase(asOf), outcomes.catalogue(), dimensions);
+            if (district == null) {
+                decided = ParticipationFamily.decide(suppression, outcomes.participationBase(asOf), outcomes.catalogue(), dimensions);
+            } else {
+                decided = ParticipationFamily.decideSchools(suppression, district, outcomes.participationBaseBySchool(asOf, DistrictId.of(district)),
+                        outcomes.catalogue(), dimensions, participationDecision(asOf, null, dimensions));
+            }
             synchronized (participations) {
                 participations.put(key, decided);
             }
         }
-        return decided.getOrDefault(node(scope), Forced.NONE);
+        return decided;
+    }
+
+    /**
+     * The district of a school's answer: the one asked, or the only district where the school has entrants (students,
+     * for participation); null if it has none. A school id found in two districts must be asked with {@code district=}.
+     */
+    private String districtOf(Scope scope, boolean students) {
+        if (scope.district() != null) {
+            return scope.district().value();
+        }
+        List<String> districts = outcomes.districtsOfSchool(scope.school(), students);
+        if (districts.size() > 1) {
+            throw new InvalidValueException("school", scope.school().value(),
+                    "has " + (students ? "students" : "entrants") + " in more than one district; ask for it with district={districtId}");
+        }
+        return districts.isEmpty() ? null : districts.get(0);
     }
 
     /**
@@ -108,17 +143,9 @@ public class ScopeFamilies {
      */
     private Forced forcedAtSchool(OutcomeMetric metric, Scope scope, Instant asOf,
                                   Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
-        String district = scope.district() == null ? null : scope.district().value();
+        String district = districtOf(scope, false);
         if (district == null) {
-            List<String> districts = outcomes.districtsOfSchool(scope.school());
-            if (districts.isEmpty()) {
-                return Forced.NONE; // no entrant: every count is zero and hidden by the answer's own rules
-            }
-            if (districts.size() > 1) {
-                throw new InvalidValueException("school", scope.school().value(),
-                        "has entrants in more than one district; ask for it with district={districtId}");
-            }
-            district = districts.get(0);
+            return Forced.NONE; // no entrant: every count is zero and hidden by the answer's own rules
         }
         ScopeFamily.Node node = node(scope);
         ScopeFamily.Node atSchool = new ScopeFamily.Node(node.level(), node.id(), scope.school().value());

@@ -15,12 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record Scope(PathwayId pathway, String sector, RegionId region, DistrictId district, SchoolId school) {
 
-    /** The entrant {@code e} is in this scope (SQL; parameters bound by {@link #bind}). */
-    public static final String ENTRANT_IN_SCOPE = """
+    /** The entrant {@code e} entered a pathway of this scope's pathway, sector or region, in its district if any (any school). */
+    public static final String ENTRANT_IN_PATHWAYS = """
             (cast(:pathway as varchar) is null or e.pathway_id = :pathway)
               and (cast(:sector as varchar) is null or e.pathway_id in (select c.pathway_id from catalogue_pathway c where c.industry_sector = :sector))
               and (cast(:region as varchar) is null or e.pathway_id in (select c.pathway_id from catalogue_pathway c where c.region_id = :region))
-              and (cast(:district as varchar) is null or e.district_id = :district)
+              and (cast(:district as varchar) is null or e.district_id = :district)""";
+
+    /** The entrant {@code e} is in this scope (SQL; parameters bound by {@link #bind}). */
+    public static final String ENTRANT_IN_SCOPE = ENTRANT_IN_PATHWAYS + """
+
               and (cast(:school as varchar) is null or e.school_id = :school)""";
 
     public static Scope of(String pathway, String sector, String region, String district, String school) {

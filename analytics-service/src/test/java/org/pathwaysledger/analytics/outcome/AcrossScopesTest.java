@@ -192,6 +192,22 @@ class AcrossScopesTest {
         }
         assertThat(decided.values()).anyMatch(table -> table.all().successes() != null);
         ParticipationFamilyTest.assertNothingHiddenIsRecoverable(decided);
+        // With the schools of the ledger's districts (a student at the school of their latest record): still nothing.
+        List<Map<String, Object>> schools = strict.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select distinct district_id, school_id from student_demographics where district_id like 'XS-%' order by 1, 2").query().listOfRows();
+        assertThat(schools).allMatch(row -> row.get("school_id") != null);
+        for (Map<String, Object> row : schools) {
+            String district = (String) row.get("district_id");
+            String school = (String) row.get("school_id");
+            ledger.pathways.forEach(pathway -> decided.put(new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, pathway, district + "/" + school),
+                    controller.outcome("pathway-participation", pathway, null, null, school, district, null, null, false).table()));
+            decided.put(new ScopeFamily.Node(ScopeFamily.Level.SECTOR, ledger.sector, district + "/" + school),
+                    controller.outcome("pathway-participation", null, ledger.sector, null, school, district, null, null, false).table());
+            decided.put(new ScopeFamily.Node(ScopeFamily.Level.REGION, ledger.region, district + "/" + school),
+                    controller.outcome("pathway-participation", null, null, ledger.region, school, district, null, null, false).table());
+        }
+        assertThat(decided.keySet().stream().filter(node -> node.district() != null && node.district().contains("/")).count()).isGreaterThan(6);
+        ParticipationFamilyTest.assertNothingHiddenIsRecoverable(decided);
         assertThatThrownBy(() -> ParticipationFamilyTest.assertNothingHiddenIsRecoverable(alone)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("hidden counts an analyst can work out");
     }

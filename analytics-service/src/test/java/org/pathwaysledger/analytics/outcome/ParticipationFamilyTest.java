@@ -103,11 +103,78 @@ class ParticipationFamilyTest {
         assertNothingHiddenIsRecoverable(published);
     }
 
+    @RepeatedTest(12)
+    void on_random_bases_no_hidden_count_is_recoverable_from_the_districts_and_their_schools(RepetitionInfo repetition) {
+        Random random = new Random(32_452_843L * repetition.getCurrentRepetition());
+        List<ScopeFamily.CataloguePathway> catalogue = new ArrayList<>();
+        int pathways = 2 + random.nextInt(3);
+        for (int p = 0; p < pathways; p++) {
+            catalogue.add(new ScopeFamily.CataloguePathway("R", "P" + p, random.nextInt(3) == 0 ? null : "S" + random.nextInt(2)));
+        }
+        List<ParticipationFamily.BaseGroup> base = new ArrayList<>();
+        Map<ParticipationFamily.BaseGroup, String> schoolOf = new java.util.IdentityHashMap<>();
+        int districts = 1 + random.nextInt(3);
+        for (int d = 0; d < districts; d++) {
+            int schools = 2 + random.nextInt(3);
+            for (int school = 0; school < schools; school++) {
+                int students = random.nextInt(5) == 0 ? random.nextInt(12) : 20 + random.nextInt(150);
+                double fosterShare = random.nextDouble() * 0.2;
+                for (int i = 0; i < students; i++) {
+                    Set<String> entered = new java.util.TreeSet<>();
+                    for (int p = 0; p < pathways; p++) {
+                        if (random.nextDouble() < 0.15) {
+                            entered.add("P" + p);
+                        }
+                    }
+                    ParticipationFamily.BaseGroup group = group("D" + d, random.nextDouble() < fosterShare, entered, 1, random);
+                    base.add(group);
+                    // A fifth of one district's students recorded without a school: decided as one more school, not served.
+                    schoolOf.put(group, d == 0 && school == 0 && random.nextInt(5) == 0 ? null : "S" + school);
+                }
+            }
+        }
+        java.util.function.Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions = counts -> OutcomeController.dimensions(counts, List.of(), false);
+        Map<ScopeFamily.Node, Forced> decided = ParticipationFamily.decide(SUPPRESSION, base, catalogue, dimensions);
+        Map<ScopeFamily.Node, PublishedRates.Table> published = publishAll(base, catalogue, decided);
+        for (int d = 0; d < districts; d++) {
+            String district = "D" + d;
+            List<ParticipationFamily.BaseGroup> bySchool = base.stream().filter(group -> group.district().equals(district))
+                    .map(group -> new ParticipationFamily.BaseGroup(schoolOf.get(group) == null ? ScopeFamily.NO_SCHOOL : schoolOf.get(group),
+                            group.columns(), group.pathways(), group.students())).toList();
+            Map<ScopeFamily.Node, Forced> schools = ParticipationFamily.decideSchools(SUPPRESSION, district, bySchool, catalogue, dimensions, decided);
+            publishAll(bySchool, catalogue, schools).forEach((node, table) -> {
+                if (node.district() != null) {
+                    published.put(new ScopeFamily.Node(node.level(), node.id(), district + "/" + node.district()), table);
+                } else {
+                    assertThat(table).as("the district's answer, unchanged below its schools").isEqualTo(published.get(
+                            new ScopeFamily.Node(node.level(), node.id(), district)));
+                }
+            });
+        }
+        assertThat(published.keySet()).anyMatch(node -> node.district() != null && node.district().contains("/"));
+        published.forEach((node, table) -> {
+            for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                for (PublishedRates.Row row : dimension.groups()) {
+                    if (row.successes() != null) {
+                        assertThat(row.successes()).as("%s %s %s", node, dimension.dimension(), row.group()).isGreaterThanOrEqualTo(10);
+                    }
+                }
+            }
+        });
+        assertNothingHiddenIsRecoverable(published);
+    }
+
     /** Every scope's participation answer, in each district and all: the family's decision applied, or each on its own rules. */
     private static Map<ScopeFamily.Node, PublishedRates.Table> publishAll(List<ParticipationFamily.BaseGroup> base,
                                                                          List<ScopeFamily.CataloguePathway> catalogue, boolean decide) {
+        return publishAll(base, catalogue, decide ? ParticipationFamily.decide(SUPPRESSION, base, catalogue,
+                counts -> OutcomeController.dimensions(counts, List.of(), false)) : Map.of());
+    }
+
+    /** Every scope's answer in each "district" of {@code base} and in all, with {@code decided}'s hides. */
+    private static Map<ScopeFamily.Node, PublishedRates.Table> publishAll(List<ParticipationFamily.BaseGroup> base,
+                                                                         List<ScopeFamily.CataloguePathway> catalogue, Map<ScopeFamily.Node, Forced> decided) {
         java.util.function.Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions = counts -> OutcomeController.dimensions(counts, List.of(), false);
-        Map<ScopeFamily.Node, Forced> decided = decide ? ParticipationFamily.decide(SUPPRESSION, base, catalogue, dimensions) : Map.of();
         // The scopes, written out here from the catalogue: each pathway, region, sector, region's sector.
         Map<ScopeFamily.Node, Set<String>> scopes = new LinkedHashMap<>();
         for (ScopeFamily.CataloguePathway entry : catalogue) {
@@ -152,7 +219,8 @@ class ParticipationFamilyTest {
 
     /**
      * The analyst's view of participation answers: each answer's breakdowns add up to its totals; a scope in all
-     * districts is the sum of its districts; a district's base (and all districts') is the same in every scope.
+     * districts is the sum of its districts, in a district the sum of its schools (answers of a school have the district
+     * "district/school"); a district's, a school's, all districts' base is the same in every scope.
      */
     static void assertNothingHiddenIsRecoverable(Map<ScopeFamily.Node, PublishedRates.Table> published) {
         AdditiveCells audit = new AdditiveCells();
@@ -179,11 +247,13 @@ class ParticipationFamilyTest {
             }
         });
         for (ScopeFamily.Node whole : published.keySet()) {
-            if (whole.district() != null) {
+            if (whole.district() != null && whole.district().contains("/")) {
                 continue;
             }
+            // All districts = the sum of the districts; a district = the sum of its schools ("district/school").
             List<ScopeFamily.Node> parts = published.keySet().stream().filter(part -> part.district() != null
-                    && part.level() == whole.level() && part.id().equals(whole.id())).toList();
+                    && part.level() == whole.level() && part.id().equals(whole.id())
+                    && (whole.district() == null ? !part.district().contains("/") : part.district().startsWith(whole.district() + "/"))).toList();
             for (String key : keys) {
                 int[] partCells = parts.stream().map(part -> cell.get(part + key)).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
                 Integer wholeCell = cell.get(whole + key);

@@ -223,6 +223,13 @@ class OutcomeMetricsTest {
         assertThat(hispanic.get("representationIndex").asDouble()).isEqualTo(0.8);
         assertThat(row(answer, "RACE_ETHNICITY", "WHITE").get("rateShown").asText()).isEqualTo(">95%");
         assertThat(row(answer, "RACE_ETHNICITY", "WHITE").get("ratePercent").isNull()).isTrue();
+        // At a school: the students whose latest record is at that school (all 50 here), and those of them who entered.
+        JsonNode school = Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-participation?pathway=" + PATHWAY + "&district=" + DISTRICT
+                + "&school=HS-1").body().get("table");
+        assertThat(school.get("all").get("population").asLong()).isEqualTo(50);
+        assertThat(school.get("all").get("successes").asLong()).isEqualTo(30);
+        assertThat(Api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-participation?pathway=" + PATHWAY + "&district=" + DISTRICT
+                + "&school=HS-9").body().get("table").get("all").get("suppressed").asBoolean()).isTrue();
     }
 
     @Test
