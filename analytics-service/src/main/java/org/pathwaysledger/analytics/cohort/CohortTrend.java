@@ -2,6 +2,11 @@ package org.pathwaysledger.analytics.cohort;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
 import org.pathwaysledger.analytics.outcome.OutcomeMetric;
+import org.pathwaysledger.analytics.outcome.OutcomeQuery;
+import org.pathwaysledger.analytics.outcome.ScopeFamilies;
+import org.pathwaysledger.analytics.outcome.ScopeFamily;
+import org.pathwaysledger.analytics.suppression.PublishedRates.Forced;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.pathwaysledger.analytics.outcome.SharedCounts;
 import org.pathwaysledger.analytics.region.RegionSettings;
 import org.pathwaysledger.analytics.scope.Scope;
@@ -31,14 +36,33 @@ public class CohortTrend {
     public record Trend(int minimumCellSize, PublishedRates.Overall all, List<PublishedRates.Row> cohorts) {
     }
 
+    /** The cohorts of a unit's counts, kept in {@link OutcomeQuery.Counts#byIntersection()} under this key (no dimension pair). */
+    private static final List<org.pathwaysledger.analytics.subgroup.Dimension> COHORTS = List.of();
+
+    private record Key(OutcomeMetric head, CohortBasis basis, Instant asOf, long eventsApplied, Instant lastAppliedAt) {
+    }
+
     private final JdbcClient jdbc;
     private final SmallCellSuppression suppression;
     private final RegionSettings region;
+    private final ScopeFamilies families;
+    private final OutcomeQuery outcomes;
+    private final TransactionalEventConsumer consumer;
+    private final Map<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> eldest) {
+            return size() > 32;
+        }
+    };
 
-    public CohortTrend(JdbcClient jdbc, SmallCellSuppression suppression, RegionSettings region) {
+    public CohortTrend(JdbcClient jdbc, SmallCellSuppression suppression, RegionSettings region, ScopeFamilies families,
+                       OutcomeQuery outcomes, TransactionalEventConsumer consumer) {
         this.jdbc = jdbc;
         this.suppression = suppression;
         this.region = region;
+        this.families = families;
+        this.outcomes = outcomes;
+        this.consumer = consumer;
     }
 
     public Trend trend(OutcomeMetric metric, Scope scope, CohortBasis basis, Instant asOf) {
@@ -47,8 +71,77 @@ public class CohortTrend {
         for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
             answers.put(linked, counts(linked, scope, basis, asOf));
         }
-        PublishedRates.Table table = SharedCounts.publish(suppression, answers, false).get(metric);
+        PublishedRates.Table table;
+        if (families.enabled()) {
+            // Across scopes: a scope's cohorts are the sum of its districts' and a region's of its pathways', as for the
+            // groups of an answer; the family's decision covers every scope and the linked metrics (a school takes its
+            // district's hides).
+            Forced forced = acrossScopes(metric, basis, asOf).getOrDefault(metric, Map.of())
+                    .getOrDefault(ScopeFamilies.node(scope), Forced.NONE);
+            SharedCounts.Unpublished answer = answers.get(metric);
+            table = PublishedRates.publish(suppression, answer.population(), answer.successes(), answer.dimensions(), false, forced);
+        } else {
+            table = SharedCounts.publish(suppression, answers, false).get(metric);
+        }
         return new Trend(table.minimumCellSize(), table.all(), table.dimensions().get(0).groups());
+    }
+
+    /** The family's trends decided over every scope ({@link ScopeFamily}), cohorts as the one breakdown; cached per data position. */
+    private Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> acrossScopes(OutcomeMetric metric, CohortBasis basis, Instant asOf) {
+        List<OutcomeMetric> family = SharedCounts.linkedTo(metric).stream().sorted().toList();
+        var status = consumer.status();
+        Key key = new Key(family.get(0), basis, asOf, status.eventsApplied(), status.lastAppliedAt());
+        Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided;
+        synchronized (decisions) {
+            decided = decisions.get(key);
+        }
+        if (decided == null) {
+            Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
+            for (OutcomeMetric member : family) {
+                counts.put(member, countsByUnit(member, basis, asOf));
+            }
+            decided = ScopeFamily.decide(suppression, counts, outcomes.catalogue(), unit -> List.of(cohorts(basis, unit.byIntersection()
+                    .getOrDefault(COHORTS, Map.of()))));
+            synchronized (decisions) {
+                decisions.put(key, decided);
+            }
+        }
+        return decided;
+    }
+
+    /** Every pathway's cohorts in every district. */
+    private Map<ScopeFamily.Unit, OutcomeQuery.Counts> countsByUnit(OutcomeMetric metric, CohortBasis basis, Instant asOf) {
+        String sql = "select e.pathway_id, e.district_id, " + basis.expression() + " as cohort_year, count(*) as population, count(*) filter (where "
+                + metric.successCondition() + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
+                + " and (" + metric.populationCondition() + ") group by 1, 2, 3";
+        Map<ScopeFamily.Unit, Map<String, long[]>> cohorts = new LinkedHashMap<>();
+        new Scope(null, null, null, null, null).bind(jdbc.sql(sql))
+                .param("asOf", Timestamp.from(asOf))
+                .param("livingWageQuarterly", region.livingWageQuarterly())
+                .query(row -> {
+                    Object year = row.getObject("cohort_year");
+                    cohorts.computeIfAbsent(new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("district_id")), unit -> new LinkedHashMap<>())
+                            .put(year == null ? UNKNOWN : year.toString(), new long[]{row.getLong("population"), row.getLong("successes")});
+                });
+        Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
+        cohorts.forEach((unit, byCohort) -> {
+            long population = byCohort.values().stream().mapToLong(cell -> cell[0]).sum();
+            long successes = byCohort.values().stream().mapToLong(cell -> cell[1]).sum();
+            units.put(unit, new OutcomeQuery.Counts(population, successes, Map.of(), Map.of(COHORTS, byCohort)));
+        });
+        return units;
+    }
+
+    /** The cohorts as the answer shows them: oldest first, the unknown cohort last. */
+    private static PublishedRates.Dimension cohorts(CohortBasis basis, Map<String, long[]> byCohort) {
+        List<String> codes = new ArrayList<>(byCohort.keySet());
+        codes.sort(java.util.Comparator.comparing((String code) -> code.equals(UNKNOWN)).thenComparing(java.util.Comparator.naturalOrder()));
+        List<PublishedRates.GroupCounts> groups = new ArrayList<>();
+        for (String code : codes) {
+            long[] cell = byCohort.get(code);
+            groups.add(new PublishedRates.GroupCounts(code, code.equals(UNKNOWN) ? "Cohort unknown" : "Cohort " + code, cell[0], cell[1]));
+        }
+        return new PublishedRates.Dimension(basis.name(), basis.label(), groups);
     }
 
     private SharedCounts.Unpublished counts(OutcomeMetric metric, Scope scope, CohortBasis basis, Instant asOf) {

@@ -185,7 +185,8 @@ public class ScopeFamilies {
         return decided;
     }
 
-    static ScopeFamily.Node node(Scope scope) {
+    /** The node of a scope in a family's decision (its school left out). */
+    public static ScopeFamily.Node node(Scope scope) {
         String district = scope.district() == null ? null : scope.district().value();
         if (scope.pathway() != null) {
             return new ScopeFamily.Node(ScopeFamily.Level.PATHWAY, scope.pathway().value(), district);

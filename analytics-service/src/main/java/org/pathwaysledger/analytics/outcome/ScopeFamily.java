@@ -355,10 +355,12 @@ public final class ScopeFamily {
         }
     }
 
+    /** The sum of units' counts: every dimension's groups, and any other breakdown they carry (e.g. cohorts, see CohortTrend). */
     private static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
         long population = 0;
         long successes = 0;
         Map<Dimension, Map<String, long[]>> byDimension = OutcomeQuery.emptyByDimension();
+        Map<List<Dimension>, Map<String, long[]>> byIntersection = new HashMap<>();
         for (OutcomeQuery.Counts part : parts) {
             population += part.population();
             successes += part.successes();
@@ -367,8 +369,13 @@ public final class ScopeFamily {
                 sum[0] += cell[0];
                 sum[1] += cell[1];
             }));
+            part.byIntersection().forEach((pair, groups) -> groups.forEach((group, cell) -> {
+                long[] sum = byIntersection.computeIfAbsent(pair, key -> new HashMap<>()).computeIfAbsent(group, key -> new long[2]);
+                sum[0] += cell[0];
+                sum[1] += cell[1];
+            }));
         }
-        return new OutcomeQuery.Counts(population, successes, byDimension, Map.of());
+        return new OutcomeQuery.Counts(population, successes, byDimension, byIntersection);
     }
 
     /** The counts of every answer as cells of one {@link AdditiveCells}, each answer's breakdowns related to its totals. */

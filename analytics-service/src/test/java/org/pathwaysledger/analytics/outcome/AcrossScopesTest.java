@@ -213,6 +213,46 @@ class AcrossScopesTest {
     }
 
     @Test
+    void no_hidden_count_of_a_trend_by_cohort_can_be_worked_out_from_all_scopes_trends() {
+        var trends = strict.context.getBean(org.pathwaysledger.analytics.cohort.CohortTrend.class);
+        var ownRules = new org.pathwaysledger.analytics.cohort.CohortTrend(strict.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
+                strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
+                strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class), new ScopeFamilies(null, null, null, false), null, null);
+        java.time.Instant now = org.pathwaysledger.analytics.web.AsOf.parse(null);
+        int leaksOnOwnRules = 0;
+        for (OutcomeMetric metric : List.of(OutcomeMetric.CONCENTRATOR_RATE, OutcomeMetric.EARLY_COLLEGE_CREDIT)) {
+            for (var basis : org.pathwaysledger.analytics.cohort.CohortBasis.values()) {
+                Map<ScopeFamily.Node, PublishedRates.Table> decided = new LinkedHashMap<>();
+                Map<ScopeFamily.Node, PublishedRates.Table> alone = new LinkedHashMap<>();
+                List<String> districts = new ArrayList<>(ledger.districts);
+                districts.add(null);
+                for (String district : districts) {
+                    List<org.pathwaysledger.analytics.scope.Scope> scopes = new ArrayList<>();
+                    ledger.pathways.forEach(pathway -> scopes.add(org.pathwaysledger.analytics.scope.Scope.of(pathway, null, null, district, null)));
+                    scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, ledger.sector, null, district, null));
+                    scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, null, ledger.region, district, null));
+                    for (var scope : scopes) {
+                        decided.put(ScopeFamilies.node(scope), table(trends.trend(metric, scope, basis, now), basis));
+                        alone.put(ScopeFamilies.node(scope), table(ownRules.trend(metric, scope, basis, now), basis));
+                    }
+                }
+                assertThat(decided.values()).anyMatch(table -> table.dimensions().get(0).groups().stream().anyMatch(row -> row.population() != null));
+                ScopeFamilyTest.assertNothingHiddenIsRecoverable(decided, catalogue());
+                try {
+                    ScopeFamilyTest.assertNothingHiddenIsRecoverable(alone, catalogue());
+                } catch (AssertionError leak) {
+                    leaksOnOwnRules++;
+                }
+            }
+        }
+        assertThat(leaksOnOwnRules).as("trends that, each on its own rules, give hidden cohorts away").isPositive();
+    }
+
+    private static PublishedRates.Table table(org.pathwaysledger.analytics.cohort.CohortTrend.Trend trend, org.pathwaysledger.analytics.cohort.CohortBasis basis) {
+        return new PublishedRates.Table(trend.minimumCellSize(), trend.all(), List.of(new PublishedRates.DimensionRows(basis.name(), basis.label(), trend.cohorts())));
+    }
+
+    @Test
     void a_school_id_found_in_two_districts_is_asked_with_its_district() {
         OutcomeController controller = strict.context.getBean(OutcomeController.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null,
