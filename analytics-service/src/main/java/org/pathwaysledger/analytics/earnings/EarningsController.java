@@ -49,11 +49,18 @@ public class EarningsController {
     private final RegionSettings region;
     private final TransactionalEventConsumer consumer;
 
-    public EarningsController(EarningsQuery earnings, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer) {
+    private final org.pathwaysledger.analytics.outcome.ScopeFamilies families;
+    private final org.springframework.beans.factory.ObjectProvider<OutcomeController> outcomes;
+
+    public EarningsController(EarningsQuery earnings, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer,
+                              org.pathwaysledger.analytics.outcome.ScopeFamilies families,
+                              org.springframework.beans.factory.ObjectProvider<OutcomeController> outcomes) {
         this.earnings = earnings;
         this.suppression = suppression;
         this.region = region;
         this.consumer = consumer;
+        this.families = families;
+        this.outcomes = outcomes;
     }
 
     @GetMapping("/api/v1/metrics/median-quarterly-earnings")
@@ -77,7 +84,13 @@ public class EarningsController {
             breakdowns.add(breakdown(pair.get(0).name() + "*" + pair.get(1).name(), label, groups(pair), medians.byIntersection().get(pair)));
             cells.add(medians.byIntersection().get(pair));
         }
-        SmallCellSuppression.PublishedTable published = suppression.publish(medians.all().count(), breakdowns);
+        // Across scopes, the earners are the living-wage rate's population (the same graduates with a wage record): the
+        // counts shown are that rate's, as decided over every scope, and a median only where its count is shown.
+        SmallCellSuppression.PublishedTable published = families.enabled()
+                ? org.pathwaysledger.analytics.suppression.PublishedRates.populationsOf(outcomes.getObject().outcome(
+                        org.pathwaysledger.analytics.outcome.OutcomeMetric.LIVING_WAGE.id(), pathway, sector, region, school, district, intersect,
+                        asOf, false).table(), medians.all().count(), breakdowns, suppression.minimumCellSize())
+                : suppression.publish(medians.all().count(), breakdowns);
         MedianRow all = new MedianRow("ALL", "All students", published.total().count(),
                 published.total().suppressed() ? null : medians.all().median(),
                 published.total().suppressed() || medians.all().median() == null ? null : medians.all().median() * 4,

@@ -84,25 +84,7 @@ public class PathwayEntryController {
                                         String region, String district, String school, String asOf) {
         org.pathwaysledger.analytics.suppression.PublishedRates.Table rates = outcomes.getObject().outcome(
                 org.pathwaysledger.analytics.outcome.OutcomeMetric.CONCENTRATOR_RATE.id(), pathway, sector, region, school, district, null, asOf, false).table();
-        Long total = rates.all().population();
-        SmallCellSuppression.Reason totalReason = total != null ? null
-                : counts.total() < suppression.minimumCellSize() ? SmallCellSuppression.Reason.TOTAL_BELOW_MINIMUM : SmallCellSuppression.Reason.CROSS_SCOPE;
-        List<PublishedBreakdown> published = new ArrayList<>();
-        for (Breakdown breakdown : breakdowns) {
-            Map<String, org.pathwaysledger.analytics.suppression.PublishedRates.Row> rows = new HashMap<>();
-            rates.dimensions().stream().filter(rowsOf -> rowsOf.dimension().equals(breakdown.dimension())).findFirst()
-                    .ifPresent(rowsOf -> rowsOf.groups().forEach(row -> rows.put(row.group(), row)));
-            List<SmallCellSuppression.PublishedCell> cells = new ArrayList<>();
-            for (Cell cell : breakdown.cells()) {
-                var row = rows.get(cell.group());
-                Long count = row == null || total == null ? null : row.population();
-                SmallCellSuppression.Reason reason = count != null ? null
-                        : total == null ? totalReason : row == null ? SmallCellSuppression.Reason.BELOW_MINIMUM : row.reason();
-                cells.add(new SmallCellSuppression.PublishedCell(cell.group(), cell.label(), count, count == null, reason));
-            }
-            published.add(new PublishedBreakdown(breakdown.dimension(), breakdown.label(), cells));
-        }
-        return new PublishedTable(suppression.minimumCellSize(), new PublishedTotal(total, total == null, totalReason), published);
+        return org.pathwaysledger.analytics.suppression.PublishedRates.populationsOf(rates, counts.total(), breakdowns, suppression.minimumCellSize());
     }
 
     private Breakdown breakdown(Dimension dimension, Map<String, Long> counts) {

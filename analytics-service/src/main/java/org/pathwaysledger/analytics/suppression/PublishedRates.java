@@ -154,6 +154,32 @@ public final class PublishedRates {
     }
 
     /**
+     * The population column of a published rate as a counts-only table over {@code breakdowns} (the same groups, by
+     * dimension name and group code): a count answer whose counts are exactly a rate's population (the entrants, the
+     * earners with a wage record) shows what the rate's answer shows, so it can never give back what the rate hides.
+     * {@code total} is the answer's true total, for the reason of a hidden total.
+     */
+    public static PublishedTable populationsOf(Table rates, long total, List<Breakdown> breakdowns, int minimumCellSize) {
+        Long shown = rates.all().population();
+        Reason totalReason = shown != null ? null : total < minimumCellSize ? Reason.TOTAL_BELOW_MINIMUM : Reason.CROSS_SCOPE;
+        List<PublishedBreakdown> published = new ArrayList<>();
+        for (Breakdown breakdown : breakdowns) {
+            java.util.Map<String, Row> rows = new java.util.HashMap<>();
+            rates.dimensions().stream().filter(rowsOf -> rowsOf.dimension().equals(breakdown.dimension())).findFirst()
+                    .ifPresent(rowsOf -> rowsOf.groups().forEach(row -> rows.put(row.group(), row)));
+            List<PublishedCell> cells = new ArrayList<>();
+            for (Cell cell : breakdown.cells()) {
+                Row row = rows.get(cell.group());
+                Long count = row == null ? null : row.population();
+                Reason reason = count != null ? null : row == null ? Reason.BELOW_MINIMUM : row.reason() != null ? row.reason() : totalReason;
+                cells.add(new PublishedCell(cell.group(), cell.label(), count, count == null, reason));
+            }
+            published.add(new PublishedBreakdown(breakdown.dimension(), breakdown.label(), cells));
+        }
+        return new PublishedTable(minimumCellSize, new SmallCellSuppression.PublishedTotal(shown, shown == null, totalReason), published);
+    }
+
+    /**
      * Hides a count another answer hides (see {@link Forced}) before anything is built on it: a rate whose population
      * is hidden is neither shown nor coded; a coded rate keeps its range (its successes are hidden anyway).
      */

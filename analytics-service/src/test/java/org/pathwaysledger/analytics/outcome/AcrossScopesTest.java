@@ -253,6 +253,43 @@ class AcrossScopesTest {
     }
 
     @Test
+    void the_earners_counts_are_the_living_wage_rates_population_as_decided_across_scopes() throws Exception {
+        // A larger region of its own: a tenth of entrants graduate with a wage record.
+        SyntheticLedger ledger = new SyntheticLedger("XE", 20261127);
+        int events = ledger.generate(1500);
+        ledger.publish(strict.bootstrapServers());
+        strict.awaitApplied(ledger.prefix, events);
+        OutcomeController controller = strict.context.getBean(OutcomeController.class);
+        var earnings = strict.context.getBean(org.pathwaysledger.analytics.earnings.EarningsController.class);
+        int shown = 0;
+        List<String> districts = new ArrayList<>(ledger.districts);
+        districts.add(null);
+        List<String[]> scopes = new ArrayList<>();
+        ledger.pathways.forEach(pathway -> scopes.add(new String[]{pathway, null, null}));
+        scopes.add(new String[]{null, ledger.sector, null});
+        scopes.add(new String[]{null, null, ledger.region});
+        for (String district : districts) {
+            for (String[] scope : scopes) {
+                String pathway = scope[0];
+                PublishedRates.Table rates = controller.outcome("living-wage", scope[0], scope[1], scope[2], null, district, null, null, false).table();
+                var answer = earnings.medianEarnings(scope[0], scope[1], scope[2], null, district, null, null);
+                shown += answer.all().earners() == null ? 0 : 1;
+                assertThat(answer.all().earners()).isEqualTo(rates.all().population());
+                for (PublishedRates.DimensionRows dimension : rates.dimensions()) {
+                    var rows = answer.dimensions().stream().filter(d -> d.dimension().equals(dimension.dimension())).findFirst().orElseThrow().groups();
+                    for (PublishedRates.Row row : dimension.groups()) {
+                        var earners = rows.stream().filter(r -> r.group().equals(row.group())).findFirst().orElseThrow();
+                        assertThat(earners.earners()).as("%s %s %s %s: %s / %s", pathway, district, dimension.dimension(), row.group(), row, earners).isEqualTo(row.population());
+                        assertThat(earners.medianQuarterlyWage() == null).isEqualTo(earners.earners() == null);
+                        shown += earners.earners() == null ? 0 : 1;
+                    }
+                }
+            }
+        }
+        assertThat(shown).as("counts of earners shown").isPositive();
+    }
+
+    @Test
     void a_school_id_found_in_two_districts_is_asked_with_its_district() {
         OutcomeController controller = strict.context.getBean(OutcomeController.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null,
