@@ -356,7 +356,7 @@ public final class ScopeFamily {
     }
 
     /** The sum of units' counts: every dimension's groups, and any other breakdown they carry (e.g. cohorts, see CohortTrend). */
-    private static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
+    public static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
         long population = 0;
         long successes = 0;
         Map<Dimension, Map<String, long[]>> byDimension = OutcomeQuery.emptyByDimension();

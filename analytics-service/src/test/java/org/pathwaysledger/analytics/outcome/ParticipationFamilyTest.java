@@ -227,25 +227,7 @@ class ParticipationFamilyTest {
         Map<String, Integer> cell = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        published.forEach((node, table) -> {
-            for (String kind : List.of("n", "k")) {
-                Long total = kind.equals("n") ? table.all().population() : table.all().successes();
-                int totalCell = audit.add(total == null ? 0 : total, total == null);
-                cell.put(node + kind + "ALL", totalCell);
-                keys.add(kind + "ALL");
-                for (PublishedRates.DimensionRows dimension : table.dimensions()) {
-                    List<Integer> parts = new ArrayList<>();
-                    for (PublishedRates.Row row : dimension.groups()) {
-                        Long count = kind.equals("n") ? row.population() : row.successes();
-                        int id = audit.add(count == null ? 0 : count, count == null);
-                        cell.put(node + kind + dimension.dimension() + "|" + row.group(), id);
-                        keys.add(kind + dimension.dimension() + "|" + row.group());
-                        parts.add(id);
-                    }
-                    audit.relate(totalCell, parts.stream().mapToInt(Integer::intValue).toArray(), Reason.COMPLEMENTARY);
-                }
-            }
-        });
+        ScopeFamilyTest.addAnswers(audit, published, cell, keys);
         for (ScopeFamily.Node whole : published.keySet()) {
             if (whole.district() != null && whole.district().contains("/")) {
                 continue;

@@ -271,25 +271,7 @@ class ScopeFamilyTest {
         AdditiveCells audit = new AdditiveCells();
         Map<String, Integer> cell = new HashMap<>();
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        published.forEach((node, table) -> {
-            for (String kind : List.of("n", "k")) {
-                Long total = kind.equals("n") ? table.all().population() : table.all().successes();
-                int totalCell = audit.add(total == null ? 0 : total, total == null);
-                cell.put(node + kind + "ALL", totalCell);
-                keys.add(kind + "ALL");
-                for (PublishedRates.DimensionRows dimension : table.dimensions()) {
-                    List<Integer> parts = new ArrayList<>();
-                    for (PublishedRates.Row row : dimension.groups()) {
-                        Long count = kind.equals("n") ? row.population() : row.successes();
-                        int id = audit.add(count == null ? 0 : count, count == null);
-                        cell.put(node + kind + dimension.dimension() + "|" + row.group(), id);
-                        keys.add(kind + dimension.dimension() + "|" + row.group());
-                        parts.add(id);
-                    }
-                    audit.relate(totalCell, parts.stream().mapToInt(Integer::intValue).toArray(), Reason.COMPLEMENTARY);
-                }
-            }
-        });
+        addAnswers(audit, published, cell, keys);
         for (Scoped whole : published.keySet()) {
             List<Scoped> parts = new ArrayList<>();
             for (Scoped part : published.keySet()) {
@@ -321,6 +303,32 @@ class ScopeFamilyTest {
         Map<Integer, String> names = new HashMap<>();
         cell.forEach((name, id) -> names.put(id, name));
         assertThat(audit.recoverable().stream().map(names::get).toList()).as("hidden counts an analyst can work out from all answers").isEmpty();
+    }
+
+    /**
+     * Every published count of every answer as a cell of {@code audit} (hidden where the answer hides it), named
+     * {@code node + "n"|"k" + key} in {@code cell}, each breakdown tied to its total; {@code keys} collects the keys.
+     */
+    static void addAnswers(AdditiveCells audit, Map<?, PublishedRates.Table> published, Map<String, Integer> cell, java.util.Set<String> keys) {
+        published.forEach((node, table) -> {
+            for (String kind : List.of("n", "k")) {
+                Long total = kind.equals("n") ? table.all().population() : table.all().successes();
+                int totalCell = audit.add(total == null ? 0 : total, total == null);
+                cell.put(node + kind + "ALL", totalCell);
+                keys.add(kind + "ALL");
+                for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                    List<Integer> parts = new ArrayList<>();
+                    for (PublishedRates.Row row : dimension.groups()) {
+                        Long count = kind.equals("n") ? row.population() : row.successes();
+                        int id = audit.add(count == null ? 0 : count, count == null);
+                        cell.put(node + kind + dimension.dimension() + "|" + row.group(), id);
+                        keys.add(kind + dimension.dimension() + "|" + row.group());
+                        parts.add(id);
+                    }
+                    audit.relate(totalCell, parts.stream().mapToInt(Integer::intValue).toArray(), Reason.COMPLEMENTARY);
+                }
+            }
+        });
     }
 
     private static boolean contains(ScopeFamily.Level level, String id, ScopeFamily.CataloguePathway entry) {

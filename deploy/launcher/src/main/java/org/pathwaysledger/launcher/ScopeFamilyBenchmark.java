@@ -73,7 +73,7 @@ public final class ScopeFamilyBenchmark {
                         }
                     }
                     if (!parts.isEmpty()) {
-                        units.put(new ScopeFamily.Unit("P" + p, "D" + d), sum(parts));
+                        units.put(new ScopeFamily.Unit("P" + p, "D" + d), ScopeFamily.sum(parts));
                     }
                 }
             }
@@ -142,25 +142,6 @@ public final class ScopeFamilyBenchmark {
             cells[0] += counts.size();
         }
         cells[slot] += counts.stream().filter(java.util.Objects::isNull).count();
-    }
-
-    private static OutcomeQuery.Counts sum(List<OutcomeQuery.Counts> parts) {
-        Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
-        for (Dimension dimension : Dimension.values()) {
-            byDimension.put(dimension, new HashMap<>());
-        }
-        long population = 0;
-        long successes = 0;
-        for (OutcomeQuery.Counts part : parts) {
-            population += part.population();
-            successes += part.successes();
-            part.byDimension().forEach((dimension, groups) -> groups.forEach((group, cell) -> {
-                long[] total = byDimension.get(dimension).computeIfAbsent(group, key -> new long[2]);
-                total[0] += cell[0];
-                total[1] += cell[1];
-            }));
-        }
-        return new OutcomeQuery.Counts(population, successes, byDimension, Map.of());
     }
 
     private static OutcomeQuery.Counts counts(int size, Random random) {
