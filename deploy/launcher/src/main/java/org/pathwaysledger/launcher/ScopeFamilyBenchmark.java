@@ -127,6 +127,57 @@ public final class ScopeFamilyBenchmark {
                         100.0 * schoolCells[1] / schoolCells[0], schoolCells[2], 100.0 * schoolCells[2] / schoolCells[0]);
             }
         }
+        participation(catalogue, districts, students * 2, random, suppression);
+    }
+
+    /**
+     * Participation's decision ({@link org.pathwaysledger.analytics.outcome.ParticipationFamily}) over the same catalogue:
+     * a grade 9-12 base of {@code students} in the districts, a fifth of whom entered one pathway or two.
+     */
+    private static void participation(List<ScopeFamily.CataloguePathway> catalogue, int districts, int students, Random random,
+                                      SmallCellSuppression suppression) {
+        Map<List<Object>, long[]> groups = new LinkedHashMap<>();
+        for (int i = 0; i < students; i++) {
+            java.util.Set<String> entered = new java.util.TreeSet<>();
+            if (random.nextInt(5) == 0) {
+                entered.add(catalogue.get((int) (Math.pow(random.nextDouble(), 2) * catalogue.size())).pathway());
+                if (random.nextInt(5) == 0) {
+                    entered.add(catalogue.get(random.nextInt(catalogue.size())).pathway());
+                }
+            }
+            Map<Dimension, Object> columns = new EnumMap<>(Dimension.class);
+            for (Dimension dimension : Dimension.values()) {
+                List<Dimension.Group> all = dimension.groups(false);
+                columns.put(dimension, switch (dimension) {
+                    case RACE_ETHNICITY -> all.get(Math.min(all.size() - 1, (int) (Math.pow(random.nextDouble(), 2) * all.size()))).code();
+                    case SEX -> all.get(random.nextInt(20) == 0 ? 2 + random.nextInt(2) : random.nextInt(2)).code();
+                    default -> random.nextInt(dimension.ordinal() % 2 == 0 ? 4 : 12) == 0;
+                });
+            }
+            groups.computeIfAbsent(List.of("D" + random.nextInt(districts), columns, entered), key -> new long[1])[0]++;
+        }
+        List<org.pathwaysledger.analytics.outcome.ParticipationFamily.BaseGroup> base = new ArrayList<>();
+        groups.forEach((key, count) -> base.add(new org.pathwaysledger.analytics.outcome.ParticipationFamily.BaseGroup((String) key.get(0),
+                castColumns(key.get(1)), castPathways(key.get(2)), count[0])));
+        for (int round = 0; round < 3; round++) {
+            long started = System.nanoTime();
+            var decided = org.pathwaysledger.analytics.outcome.ParticipationFamily.decide(suppression, base, catalogue,
+                    counts -> OutcomeController.dimensions(counts, List.of(), false));
+            long forcedCells = decided.values().stream().mapToLong(forced -> forced.populations().size() + forced.successes().size()
+                    + (forced.populationTotal() != null ? 1 : 0) + (forced.successesTotal() != null ? 1 : 0)).sum();
+            System.out.printf("  participation round %d: %,d ms for %,d scopes (base %,d students in %,d groups); %,d counts hidden across scopes on top of the answers' own rules%n",
+                    round + 1, (System.nanoTime() - started) / 1_000_000, decided.size(), students, base.size(), forcedCells);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Dimension, Object> castColumns(Object columns) {
+        return (Map<Dimension, Object>) columns;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> castPathways(Object pathways) {
+        return (java.util.Set<String>) pathways;
     }
 
     /** Adds the table's counts (populations and successes, totals included) to cells[0] and its hidden ones to cells[slot]. */
