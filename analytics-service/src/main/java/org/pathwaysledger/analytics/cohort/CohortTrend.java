@@ -39,7 +39,7 @@ public class CohortTrend {
     /** The cohorts of a unit's counts, kept in {@link OutcomeQuery.Counts#byIntersection()} under this key (no dimension pair). */
     private static final List<org.pathwaysledger.analytics.subgroup.Dimension> COHORTS = List.of();
 
-    private record Key(OutcomeMetric head, CohortBasis basis, Instant asOf, long eventsApplied, Instant lastAppliedAt) {
+    private record Key(OutcomeMetric head, CohortBasis basis, Instant asOf, long eventsApplied, Instant lastAppliedAt, String district) {
     }
 
     private final JdbcClient jdbc;
@@ -74,10 +74,13 @@ public class CohortTrend {
         PublishedRates.Table table;
         if (families.enabled()) {
             // Across scopes: a scope's cohorts are the sum of its districts' and a region's of its pathways', as for the
-            // groups of an answer; the family's decision covers every scope and the linked metrics (a school takes its
-            // district's hides).
-            Forced forced = acrossScopes(metric, basis, asOf).getOrDefault(metric, Map.of())
-                    .getOrDefault(ScopeFamilies.node(scope), Forced.NONE);
+            // groups of an answer; the family's decision covers every scope and the linked metrics; a district's schools
+            // are decided below it.
+            ScopeFamily.Node node = ScopeFamilies.node(scope);
+            String district = scope.school() == null ? null : families.districtOf(scope, false);
+            Forced forced = scope.school() != null && district == null ? Forced.NONE
+                    : acrossScopes(metric, basis, asOf, district).getOrDefault(metric, Map.of()).getOrDefault(
+                            scope.school() == null ? node : new ScopeFamily.Node(node.level(), node.id(), scope.school().value()), Forced.NONE);
             SharedCounts.Unpublished answer = answers.get(metric);
             table = PublishedRates.publish(suppression, answer.population(), answer.successes(), answer.dimensions(), false, forced);
         } else {
@@ -86,11 +89,14 @@ public class CohortTrend {
         return new Trend(table.minimumCellSize(), table.all(), table.dimensions().get(0).groups());
     }
 
-    /** The family's trends decided over every scope ({@link ScopeFamily}), cohorts as the one breakdown; cached per data position. */
-    private Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> acrossScopes(OutcomeMetric metric, CohortBasis basis, Instant asOf) {
+    /**
+     * The family's trends decided over every scope ({@link ScopeFamily}), cohorts as the one breakdown, or ({@code district}
+     * given) that district's schools below it; cached per data position.
+     */
+    private Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> acrossScopes(OutcomeMetric metric, CohortBasis basis, Instant asOf, String district) {
         List<OutcomeMetric> family = SharedCounts.linkedTo(metric).stream().sorted().toList();
         var status = consumer.status();
-        Key key = new Key(family.get(0), basis, asOf, status.eventsApplied(), status.lastAppliedAt());
+        Key key = new Key(family.get(0), basis, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
         Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided;
         synchronized (decisions) {
             decided = decisions.get(key);
@@ -98,10 +104,15 @@ public class CohortTrend {
         if (decided == null) {
             Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
             for (OutcomeMetric member : family) {
-                counts.put(member, countsByUnit(member, basis, asOf));
+                counts.put(member, district == null ? countsByUnit(member, basis, asOf, new Scope(null, null, null, null, null), "e.district_id")
+                        : countsByUnit(member, basis, asOf, new Scope(null, null, null, org.pathwaysledger.events.value.DistrictId.of(district), null),
+                        "coalesce(e.school_id, '" + ScopeFamily.NO_SCHOOL + "')"));
             }
-            decided = ScopeFamily.decide(suppression, counts, outcomes.catalogue(), unit -> List.of(cohorts(basis, unit.byIntersection()
-                    .getOrDefault(COHORTS, Map.of()))));
+            java.util.function.Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions =
+                    unit -> List.of(cohorts(basis, unit.byIntersection().getOrDefault(COHORTS, Map.of())));
+            decided = district == null ? ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions)
+                    : ScopeFamily.decideSchools(suppression, district, counts, outcomes.catalogue(), dimensions,
+                            acrossScopes(metric, basis, asOf, null));
             synchronized (decisions) {
                 decisions.put(key, decided);
             }
@@ -109,25 +120,25 @@ public class CohortTrend {
         return decided;
     }
 
-    /** Every pathway's cohorts in every district. */
-    private Map<ScopeFamily.Unit, OutcomeQuery.Counts> countsByUnit(OutcomeMetric metric, CohortBasis basis, Instant asOf) {
-        String sql = "select e.pathway_id, e.district_id, " + basis.expression() + " as cohort_year, count(*) as population, count(*) filter (where "
+    /** Every pathway's cohorts in every {@code unit} (a district, or a school of the scope's district). */
+    private Map<ScopeFamily.Unit, OutcomeQuery.Counts> countsByUnit(OutcomeMetric metric, CohortBasis basis, Instant asOf, Scope scope, String unit) {
+        String sql = "select e.pathway_id, " + unit + " as unit, " + basis.expression() + " as cohort_year, count(*) as population, count(*) filter (where "
                 + metric.successCondition() + ") as successes " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY
                 + " and (" + metric.populationCondition() + ") group by 1, 2, 3";
         Map<ScopeFamily.Unit, Map<String, long[]>> cohorts = new LinkedHashMap<>();
-        new Scope(null, null, null, null, null).bind(jdbc.sql(sql))
+        scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
                 .param("livingWageQuarterly", region.livingWageQuarterly())
                 .query(row -> {
                     Object year = row.getObject("cohort_year");
-                    cohorts.computeIfAbsent(new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("district_id")), unit -> new LinkedHashMap<>())
+                    cohorts.computeIfAbsent(new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("unit")), key -> new LinkedHashMap<>())
                             .put(year == null ? UNKNOWN : year.toString(), new long[]{row.getLong("population"), row.getLong("successes")});
                 });
         Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
-        cohorts.forEach((unit, byCohort) -> {
+        cohorts.forEach((key, byCohort) -> {
             long population = byCohort.values().stream().mapToLong(cell -> cell[0]).sum();
             long successes = byCohort.values().stream().mapToLong(cell -> cell[1]).sum();
-            units.put(unit, new OutcomeQuery.Counts(population, successes, Map.of(), Map.of(COHORTS, byCohort)));
+            units.put(key, new OutcomeQuery.Counts(population, successes, Map.of(), Map.of(COHORTS, byCohort)));
         });
         return units;
     }

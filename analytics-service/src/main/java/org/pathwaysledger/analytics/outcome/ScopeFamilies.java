@@ -124,7 +124,7 @@ public class ScopeFamilies {
      * The district of a school's answer: the one asked, or the only district where the school has entrants (students,
      * for participation); null if it has none. A school id found in two districts must be asked with {@code district=}.
      */
-    private String districtOf(Scope scope, boolean students) {
+    public String districtOf(Scope scope, boolean students) {
         if (scope.district() != null) {
             return scope.district().value();
         }

@@ -238,6 +238,27 @@ class AcrossScopesTest {
                 }
                 assertThat(decided.values()).anyMatch(table -> table.dimensions().get(0).groups().stream().anyMatch(row -> row.population() != null));
                 ScopeFamilyTest.assertNothingHiddenIsRecoverable(decided, catalogue());
+                // With every school's trend where the school has entrants: a district's cohorts are the sum of its schools'.
+                Map<ScopeFamilyTest.Scoped, PublishedRates.Table> withSchools = new LinkedHashMap<>();
+                decided.forEach((node, table) -> withSchools.put(new ScopeFamilyTest.Scoped(node.level(), node.id(), node.district(), null), table));
+                OutcomeQuery truth = strict.context.getBean(OutcomeQuery.class);
+                for (String district : ledger.districts) {
+                    for (String school : SCHOOLS) {
+                        List<org.pathwaysledger.analytics.scope.Scope> scopes = new ArrayList<>();
+                        ledger.pathways.forEach(pathway -> scopes.add(org.pathwaysledger.analytics.scope.Scope.of(pathway, null, null, district, school)));
+                        scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, ledger.sector, null, district, school));
+                        scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, null, ledger.region, district, school));
+                        for (var scope : scopes) {
+                            if (truth.count(metric, scope, now, List.of()).population() == 0) {
+                                continue;
+                            }
+                            ScopeFamily.Node node = ScopeFamilies.node(scope);
+                            withSchools.put(new ScopeFamilyTest.Scoped(node.level(), node.id(), district, school), table(trends.trend(metric, scope, basis, now), basis));
+                        }
+                    }
+                }
+                assertThat(withSchools.keySet()).anyMatch(scoped -> scoped.school() != null);
+                ScopeFamilyTest.assertNothingHiddenIsRecoverableWithSchools(withSchools, catalogue());
                 try {
                     ScopeFamilyTest.assertNothingHiddenIsRecoverable(alone, catalogue());
                 } catch (AssertionError leak) {
