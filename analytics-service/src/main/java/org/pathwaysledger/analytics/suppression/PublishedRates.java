@@ -36,7 +36,7 @@ public final class PublishedRates {
     }
 
     /** Rates above this (or below 100 minus this) are top/bottom-coded. */
-    static final double CODED_ABOVE = 95.0;
+    public static final double CODED_ABOVE = 95.0;
 
     public record DimensionRows(String dimension, String label, List<Row> groups) {
     }

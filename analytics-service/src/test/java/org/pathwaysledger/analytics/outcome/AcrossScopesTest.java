@@ -311,6 +311,20 @@ class AcrossScopesTest {
     }
 
     @Test
+    void the_suppression_policy_says_what_is_decided_across_scopes_and_what_is_not() {
+        var strictPolicy = strict.context.getBean(SuppressionPolicyController.class).policy();
+        assertThat(strictPolicy.acrossScopes()).isTrue();
+        assertThat(strictPolicy.minimumCellSize()).isEqualTo(10);
+        assertThat(strictPolicy.acrossAnswers()).anyMatch(line -> line.contains("schools"));
+        assertThat(strictPolicy.notProtected()).anyMatch(line -> line.contains("asOf"));
+        var ownRules = new SuppressionPolicyController(strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
+                new ScopeFamilies(null, null, null, false)).policy();
+        assertThat(ownRules.acrossScopes()).isFalse();
+        assertThat(ownRules.acrossAnswers()).isEmpty();
+        assertThat(ownRules.notProtected()).anyMatch(line -> line.contains("across-scopes=true"));
+    }
+
+    @Test
     void a_school_id_found_in_two_districts_is_asked_with_its_district() {
         OutcomeController controller = strict.context.getBean(OutcomeController.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null,

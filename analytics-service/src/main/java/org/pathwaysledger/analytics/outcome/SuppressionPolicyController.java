@@ -1,0 +1,55 @@
+package org.pathwaysledger.analytics.outcome;
+
+import org.pathwaysledger.analytics.suppression.PublishedRates;
+import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * What the service's suppression does, as configured: so an analyst (or an auditor) can tell how a hidden cell was
+ * decided, and what a combination of answers is or is not protected against, without reading the README.
+ */
+@RestController
+public class SuppressionPolicyController {
+
+    public record Policy(int minimumCellSize, String topBottomCoding, boolean acrossScopes, List<String> withinEveryAnswer,
+                         List<String> acrossAnswers, List<String> notProtected) {
+    }
+
+    private final SmallCellSuppression suppression;
+    private final ScopeFamilies families;
+
+    public SuppressionPolicyController(SmallCellSuppression suppression, ScopeFamilies families) {
+        this.suppression = suppression;
+        this.families = families;
+    }
+
+    @GetMapping("/api/v1/suppression")
+    public Policy policy() {
+        int n = suppression.minimumCellSize();
+        int above = (int) PublishedRates.CODED_ABOVE;
+        List<String> within = List.of(
+                "A count below " + n + " is hidden (BELOW_MINIMUM); an answer whose total is below " + n + " hides everything (TOTAL_BELOW_MINIMUM).",
+                "A rate above " + above + "% or below " + (100 - above) + "% is shown as a range and its successes hidden (TOP_BOTTOM_CODED).",
+                "Where one count of a breakdown is hidden, the next smallest is hidden too, so the total gives neither back (COMPLEMENTARY).",
+                "An intersection's cells are protected against their groups and the total by an exact audit (COMPLEMENTARY).",
+                "Metrics that publish the same students' count hide it alike (LINKED).");
+        List<String> across = families.enabled() ? List.of(
+                "The outcome rates: every pathway, sector, region and region's sector, in each district and in all, decided together (CROSS_SCOPE).",
+                "A district's schools, decided together below the district's answers.",
+                "Pathway entry and the earners of the earnings answer: the population column of the rate with the same students.",
+                "Participation and K12 SWP CTE students: every scope, each district and its schools.",
+                "Trends by cohort, and the funnel's stages that a trend also publishes.")
+                : List.of();
+        List<String> open = families.enabled() ? List.of(
+                "Differences between two asOf dates (the students who entered in between).",
+                "The funnel's college, credential and employment stages and its year-by-year counts, across scopes.")
+                : List.of(
+                "Across scopes: a count hidden in one answer may be another scope's count minus its other parts (e.g. a pathway's minus "
+                        + "the other districts'); set pathways.analytics.suppression.across-scopes=true to decide answers together.",
+                "Differences between two asOf dates (the students who entered in between).");
+        return new Policy(n, ">" + above + "% / <" + (100 - above) + "%", families.enabled(), within, across, open);
+    }
+}
