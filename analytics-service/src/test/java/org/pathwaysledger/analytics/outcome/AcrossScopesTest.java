@@ -325,12 +325,20 @@ class AcrossScopesTest {
     }
 
     @Test
-    void a_school_id_found_in_two_districts_is_asked_with_its_district() {
+    void a_school_id_found_in_two_districts_is_asked_with_its_district() throws Exception {
         OutcomeController controller = strict.context.getBean(OutcomeController.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null,
                         "HS-A", null, null, null, false))
                 .isInstanceOf(org.pathwaysledger.events.value.InvalidValueException.class)
                 .hasMessageContaining("more than one district").hasMessageContaining("district=");
+        // Over HTTP: a 400 problem naming the fix, no stack trace.
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                strict.url() + "/api/v1/metrics/concentrator-rate?pathway=" + ledger.pathways.get(0) + "&school=HS-A")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("more than one district").contains("district={districtId}").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(controller.outcome("concentrator-rate", ledger.pathways.get(0), null, null, "HS-A", ledger.districts.get(0), null, null, false)
+                .table().all()).isNotNull();
     }
 
     /** A table's population column: total first, then every group's (null where hidden). */
