@@ -177,8 +177,25 @@ public class EventPublisher implements EventMessageHandler {
                 ascii(",");
             }
             ascii("\"").ascii(name).ascii("\":\"");
-            byte[] escaped = ESCAPES.quoteAsUTF8(value);
-            bytes(escaped, escaped.length).ascii("\"");
+            if (printableAscii(value)) {
+                // Ids and type names: nothing Jackson would escape, so the characters are the bytes (no array per field).
+                ascii(value);
+            } else {
+                byte[] escaped = ESCAPES.quoteAsUTF8(value);
+                bytes(escaped, escaped.length);
+            }
+            ascii("\"");
+        }
+
+        /** Only characters from space to '~' other than the quote and the backslash (Jackson writes these as they are)? */
+        private static boolean printableAscii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         EnvelopeBytes ascii(String text) {
