@@ -53,7 +53,7 @@ import java.util.concurrent.TimeoutException;
  * not an annotated {@code @EventHandler}: for an annotated handler Axon asks, for every event and twice, which of the
  * handler's annotated members takes it and whether the handler supports a reset (annotation inspection, streams over
  * the members), then invokes the member by reflection through its tracing wrapper. That was about 20% of the
- * publisher thread's CPU for one method that takes every published event. The same events are taken: domain event
+ * publisher thread's JFR samples for one method that takes every published event. The same events are taken: domain event
  * messages whose payload type is a {@link PublishedEvent}; anything else is ignored, as before.
  */
 @Component
