@@ -5,6 +5,7 @@ import org.pathwaysledger.events.value.DistrictId;
 import org.pathwaysledger.events.value.FederalRaceEthnicity;
 import org.pathwaysledger.events.value.GradeLevel;
 import org.pathwaysledger.events.value.InvalidValueException;
+import org.pathwaysledger.events.value.IsoDate;
 import org.pathwaysledger.events.value.RaceCode;
 import org.pathwaysledger.events.value.Sex;
 
@@ -77,5 +78,18 @@ class ValueTypesTest {
                 .hasMessageContaining("...' is not a valid identifier")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
         assertThatThrownBy(() -> Sex.parse("sex", "Q")).hasMessage("sex: 'Q' is not a sex code; use F, M, X (non-binary) or U (not selected)");
+    }
+
+    @Test
+    void import_dates_read_as_iso_local_date_reads_them_with_the_same_errors() {
+        assertThat(IsoDate.parse("entry_date", " 2025-08-20 ")).isEqualTo(LocalDate.of(2025, 8, 20));
+        assertThat(IsoDate.parse("entry_date", "2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(IsoDate.parse("entry_date", "+12025-01-02")).isEqualTo(LocalDate.of(12025, 1, 2));
+        assertThat(IsoDate.parse("entry_date", "  ")).isNull();
+        for (String wrong : List.of("2023-02-29", "2025-8-20", "2025/08/20", "08/20/2025", "2025-08-20T00:00", "2025-13-01")) {
+            assertThatThrownBy(() -> IsoDate.parse("entry_date", wrong)).as(wrong)
+                    .hasMessage("entry_date: '" + wrong + "' is not a date; use YYYY-MM-DD, e.g. 2025-08-20");
+        }
+        assertThatThrownBy(() -> IsoDate.required("entry_date", "")).hasMessage("entry_date: is required; use YYYY-MM-DD");
     }
 }

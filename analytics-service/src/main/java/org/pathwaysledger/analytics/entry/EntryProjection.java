@@ -13,8 +13,6 @@ import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.StatementBatch;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
@@ -45,7 +43,7 @@ public class EntryProjection implements EventProjection {
             demographics(batch, envelope, corrected.registration(), corrected.effectiveDate());
         } else if (event instanceof StudentFactRetracted retracted) {
             batch.add("update pathway_entrant set withdrawn_at = ? where district_id = ? and student_id = ? and entry_sequence = ?",
-                    Timestamp.from(envelope.occurredAt()), envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
+                    envelope.occurredAt(), envelope.districtId(), envelope.studentId(), retracted.retractedSequence());
         } else if (event instanceof StudentEnrolledInPathway enrolled) {
             batch.addUpsert("""
                     insert into pathway_entrant (district_id, student_id, pathway_id, school_id, entry_date, entry_sequence, recorded_at)
@@ -59,8 +57,8 @@ public class EntryProjection implements EventProjection {
                             withdrawn_at = null""",
                     java.util.List.of(enrolled.districtId().value(), enrolled.studentId().value(), enrolled.pathwayId().value()),
                     enrolled.districtId().value(), enrolled.studentId().value(), enrolled.pathwayId().value(),
-                    enrolled.schoolId().value(), Date.valueOf(enrolled.entryDate()), envelope.sequence(),
-                    Timestamp.from(envelope.occurredAt()));
+                    enrolled.schoolId().value(), enrolled.entryDate(), envelope.sequence(),
+                    envelope.occurredAt());
         }
     }
 
@@ -72,10 +70,10 @@ public class EntryProjection implements EventProjection {
                     homeless, migrant, military_connected, single_parent, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (district_id, student_id, sequence) do nothing""",
-                envelope.districtId(), envelope.studentId(), envelope.sequence(), Date.valueOf(effectiveDate),
+                envelope.districtId(), envelope.studentId(), envelope.sequence(), effectiveDate,
                 registration.schoolId().value(), registration.gradeLevel().code(), registration.cohortYear(),
                 who.raceEthnicity(menaReportedSeparately).name(), who.sex().code(), who.englishLearner(), who.disability(),
                 who.economicallyDisadvantaged(), who.foster(), who.homeless(), who.migrant(), who.militaryConnected(),
-                who.singleParent(), Timestamp.from(envelope.occurredAt()));
+                who.singleParent(), envelope.occurredAt());
     }
 }

@@ -29,15 +29,17 @@ public class PublicationConfiguration {
     }
 
     /**
-     * An exception in the publisher must stop the batch (and be retried), never be logged and skipped, which is
-     * what Axon does by default with a handler's exception.
+     * The publisher, a plain event message handler (see {@link EventPublisher}), in its processing group. An exception
+     * in it must stop the batch (and be retried), never be logged and skipped, which is what Axon does by default with
+     * a handler's exception.
      */
     @Autowired
-    public void propagateErrors(EventProcessingConfigurer processing,
+    public void propagateErrors(EventProcessingConfigurer processing, EventPublisher publisher,
                                 @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                                 @Value("${pathways.kafka.replication-factor:1}") short replicationFactor) {
         KafkaTopics.ensure(bootstrapServers, Topics.STUDENT_EVENTS, Topics.STUDENT_EVENTS_PARTITIONS, replicationFactor);
         KafkaTopics.ensure(bootstrapServers, Topics.REGION_EVENTS, Topics.REGION_EVENTS_PARTITIONS, replicationFactor);
+        processing.registerEventHandler(configuration -> publisher);
         processing.registerListenerInvocationErrorHandler(EventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -42,6 +42,28 @@ class EnvelopeBytesTest {
         }
     }
 
+    @Test
+    void writes_random_ids_as_the_generator_wrote_them() throws Exception {
+        byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
+        String[] alphabet = {"a", "Z", "0", "-", "_", ".", "/", ":", "~", " ", "'", "{", "}", "\"", "\\", "\t", "\n", "\r", "\u0000", "\u001f",
+                "\u007f", "\u0080", "é", "ß", "日", "\uD83C\uDF93"};
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            String[] ids = new String[4];
+            for (int k = 0; k < ids.length; k++) {
+                StringBuilder id = new StringBuilder();
+                int length = random.nextInt(12);
+                boolean plain = random.nextBoolean();
+                for (int c = 0; c < length; c++) {
+                    // Half the ids printable ASCII only (the fast path), half from the whole alphabet.
+                    id.append(plain ? (char) (0x20 + random.nextInt(0x5f)) : alphabet[random.nextInt(alphabet.length)]);
+                }
+                ids[k] = id.toString();
+            }
+            assertSame(ids[0], "StudentRegistered", "1", ids[1], ids[2], ids[3], i, null, payload);
+        }
+    }
+
     private static void assertSame(String eventId, String eventType, String revision, String regionId, String districtId, String studentId,
                                    long sequence, Instant occurredAt, byte[] payload) throws Exception {
         byte[] written = EventPublisher.envelope(eventId, eventType, revision, regionId, districtId, studentId, sequence, occurredAt, payload);

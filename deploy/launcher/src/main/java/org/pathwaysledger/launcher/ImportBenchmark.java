@@ -24,11 +24,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The import benchmark (deploy/benchmark-import.sh [rows]): starts the platform on embedded PostgreSQL and Kafka,
@@ -53,6 +55,8 @@ public final class ImportBenchmark {
             return thread;
         });
         sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+        ThreadCpu threadCpu = new ThreadCpu();
+        sampler.scheduleAtFixedRate(threadCpu::sample, 0, 500, TimeUnit.MILLISECONDS);
 
         Path folder = Files.createTempDirectory("pathways-benchmark-");
         Path studentsFile = folder.resolve("students.csv");
@@ -68,8 +72,17 @@ public final class ImportBenchmark {
             api.put(region + "/members/BENCH-USD", "{\"kind\": \"K12_DISTRICT\"}");
             api.put(region + "/pathways/BENCH-HEALTH", "{\"name\": \"Health\"}");
 
+            // -Dbenchmark.publish-after-import=true: the publisher is stopped during the import and publishes the whole
+            // backlog afterwards, in full batches, so its CPU per event does not depend on how far behind the import it ran.
+            boolean publishAfterImport = Boolean.getBoolean("benchmark.publish-after-import");
+            org.axonframework.eventhandling.EventProcessor publisher = platform.commandBean(org.axonframework.config.EventProcessingConfiguration.class)
+                    .eventProcessor("kafka-publisher").orElseThrow();
+            if (publishAfterImport) {
+                publisher.shutDown();
+            }
             long started = System.nanoTime();
             CpuTime cpuAtStart = CpuTime.now();
+            threadCpu.start();
             String importId = api.upload(platform.commandUrl() + "/api/v1/districts/BENCH-USD/imports", List.of(studentsFile, enrolmentsFile));
             JsonNode status;
             do {
@@ -78,6 +91,10 @@ public final class ImportBenchmark {
                 System.out.println("  " + ImportClient.bar(status));
             } while (!status.hasNonNull("finishedAt"));
             double importSeconds = (System.nanoTime() - started) / 1e9;
+            if (publishAfterImport) {
+                System.out.println("  publishing the backlog");
+                publisher.start();
+            }
             long entrants;
             do {
                 Thread.sleep(500);
@@ -85,6 +102,7 @@ public final class ImportBenchmark {
             } while (entrants < students);
             double endToEndSeconds = (System.nanoTime() - started) / 1e9;
             CpuTime cpu = CpuTime.now().minus(cpuAtStart);
+            Map<String, Double> byGroup = threadCpu.byGroup();
             double copyRowsPerSecond = copyCeiling(studentsFile, enrolmentsFile, rows);
 
             System.out.printf("%nImport benchmark, %,d rows (%s)%n", rows, status.get("status").asText());
@@ -97,6 +115,10 @@ public final class ImportBenchmark {
                             + "                             about %,.0f rows/s end to end%n",
                     cpu.totalSeconds() * 1000 / rows, cpu.jvmSeconds() * 1000 / rows, cpu.postgresSeconds() * 1000 / rows,
                     Runtime.getRuntime().availableProcessors(), rows * Runtime.getRuntime().availableProcessors() / cpu.totalSeconds());
+            double javaThreads = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+            System.out.printf("  JVM CPU by thread group:   %8.1f s in all; Java threads %.1f s, JIT compilers, GC and other VM threads %.1f s%n",
+                    cpu.jvmSeconds(), javaThreads, cpu.jvmSeconds() - javaThreads);
+            byGroup.forEach((group, seconds) -> System.out.printf("    %-44s %7.1f s  %5.1f%%%n", group, seconds, 100 * seconds / cpu.jvmSeconds()));
             System.out.printf("  peak heap (all services):  %8.0f MB (max heap %d MB)%n", peakHeap.get() / 1e6,
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             studentCacheHeap(platform, students);
@@ -174,6 +196,59 @@ public final class ImportBenchmark {
                 copy.copyIn("copy copy_enrolments from stdin with (format csv, header true)", enrolments);
             }
             return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * CPU time of each Java thread from the import's start, sampled every half second (a thread that ends meanwhile keeps
+     * what it had at its last sample), summed by what the thread does. The JIT compilers' and GC threads are not Java
+     * threads: they are the JVM's CPU less the sum of these.
+     */
+    static final class ThreadCpu {
+        private static final List<Map.Entry<String, Pattern>> GROUPS = List.of(
+                Map.entry("import lanes (decide, append)", Pattern.compile("^import-lane")),
+                Map.entry("import runner (read, parse), HTTP", Pattern.compile("^import-|^http-nio")),
+                Map.entry("Kafka publisher (Axon tracking processor)", Pattern.compile("EventProcessor\\[kafka-publisher")),
+                Map.entry("Kafka producer network", Pattern.compile("^kafka-producer-network")),
+                Map.entry("journeys consumer (decode, project)", Pattern.compile("^(projection|decode)-query")),
+                Map.entry("analytics consumer (decode, project)", Pattern.compile("^(projection|decode)-analytics")),
+                Map.entry("common pool (consumers' parallel decode)", Pattern.compile("^ForkJoinPool")),
+                Map.entry("in-process Kafka broker", Pattern.compile("^data-plane|^kafka-|^broker-|^controller-|quorum|raft|ExpirationReaper"
+                        + "|TxnMarker|AddPartitions|ThrottledChannel|^executor-|client-metrics|group-coordinator")),
+                Map.entry("Axon event store, other", Pattern.compile(".")));
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, Long> latest = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile Map<Long, Long> atStart = Map.of();
+
+        synchronized void sample() {
+            long[] ids = threads.getAllThreadIds();
+            java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+            for (int i = 0; i < ids.length; i++) {
+                long nanos = threads.getThreadCpuTime(ids[i]);
+                if (nanos >= 0 && infos[i] != null) {
+                    latest.put(ids[i], nanos);
+                    names.put(ids[i], infos[i].getThreadName());
+                }
+            }
+        }
+
+        synchronized void start() {
+            sample();
+            atStart = Map.copyOf(latest);
+        }
+
+        /** CPU seconds per group since {@link #start}, in the groups' order. */
+        synchronized Map<String, Double> byGroup() {
+            sample();
+            Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+            GROUPS.forEach(group -> seconds.put(group.getKey(), 0.0));
+            latest.forEach((id, nanos) -> {
+                String name = names.get(id);
+                String group = GROUPS.stream().filter(g -> g.getValue().matcher(name).find()).findFirst().orElseThrow().getKey();
+                seconds.merge(group, (nanos - atStart.getOrDefault(id, 0L)) / 1e9, Double::sum);
+            });
+            return seconds;
         }
     }
 

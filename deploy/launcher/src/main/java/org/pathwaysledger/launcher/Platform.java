@@ -124,6 +124,11 @@ public final class Platform implements AutoCloseable {
         return command.getBean(name, type);
     }
 
+    /** The command service's bean of that type (for the import benchmark's publisher-after-import mode). */
+    <T> T commandBean(Class<T> type) {
+        return command.getBean(type);
+    }
+
     public String commandUrl() {
         return url(command);
     }

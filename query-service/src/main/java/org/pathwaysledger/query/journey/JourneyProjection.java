@@ -26,9 +26,7 @@ import org.pathwaysledger.infrastructure.projection.EventProjection;
 import org.pathwaysledger.infrastructure.projection.StatementBatch;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -85,7 +83,7 @@ public class JourneyProjection implements EventProjection {
         } else if (event instanceof StudentExitedPathway exited) {
             tx.add("update pathway_enrollment set status = 'EXITED', exit_date = ?, exit_reason = ? "
                             + "where district_id = ? and student_id = ? and pathway_id = ?",
-                    Date.valueOf(exited.exitDate()), exited.exitReason().name(), envelope.districtId(), envelope.studentId(), exited.pathwayId().value());
+                    exited.exitDate(), exited.exitReason().name(), envelope.districtId(), envelope.studentId(), exited.pathwayId().value());
             timeline(timeline, envelope, exited.exitDate(), "Left pathway " + exited.pathwayId() + " (" + exited.exitReason() + ")");
         } else if (event instanceof PathwayStatusReached reached) {
             String column = switch (reached.status()) {
@@ -94,7 +92,7 @@ public class JourneyProjection implements EventProjection {
                 case COMPLETER -> "completer_on";
             };
             tx.add("update pathway_enrollment set " + column + " = ? where district_id = ? and student_id = ? and pathway_id = ?",
-                    Date.valueOf(reached.reachedOn()), envelope.districtId(), envelope.studentId(), reached.pathwayId().value());
+                    reached.reachedOn(), envelope.districtId(), envelope.studentId(), reached.pathwayId().value());
             timeline(timeline, envelope, reached.reachedOn(), "Became a " + reached.status().name().toLowerCase() + " of pathway " + reached.pathwayId()
                     + (reached.derived() ? " (derived by the " + reached.rule() + " rule)" : " (reported by the district under " + reached.rule() + ")"));
         } else if (event instanceof CourseCompleted course) {
@@ -140,7 +138,7 @@ public class JourneyProjection implements EventProjection {
                                       exit_date = null, exit_reason = null""",
                 List.of(envelope.districtId(), envelope.studentId(), enrolled.pathwayId().value()),
                 envelope.districtId(), envelope.studentId(), enrolled.pathwayId().value(), enrolled.schoolId().value(),
-                Date.valueOf(enrolled.entryDate()), enrolled.pathwayVersion(), envelope.sequence());
+                enrolled.entryDate(), enrolled.pathwayVersion(), envelope.sequence());
     }
 
     private void retract(StatementBatch tx, StatementBatch timeline, EventEnvelope envelope, StudentFactRetracted retracted) throws SQLException {
@@ -165,10 +163,10 @@ public class JourneyProjection implements EventProjection {
                             demographics = excluded.demographics, effective_date = excluded.effective_date, updated_at = excluded.updated_at
                         where student.effective_date <= excluded.effective_date""",
                 List.of(envelope.districtId(), envelope.studentId()),
-                envelope.districtId(), envelope.studentId(), registration.stateStudentId(), Date.valueOf(registration.birthDate()),
+                envelope.districtId(), envelope.studentId(), registration.stateStudentId(), registration.birthDate(),
                 registration.schoolId().value(), registration.gradeLevel().code(), registration.cohortYear(),
-                write(registration.demographics()), Date.valueOf(effectiveDate), Timestamp.from(envelope.occurredAt()),
-                Timestamp.from(envelope.occurredAt()));
+                write(registration.demographics()), effectiveDate, envelope.occurredAt(),
+                envelope.occurredAt());
     }
 
     private void timeline(StatementBatch timeline, EventEnvelope envelope, LocalDate eventDate, String summary) throws SQLException {
@@ -177,7 +175,7 @@ public class JourneyProjection implements EventProjection {
                         values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                         on conflict (district_id, student_id, sequence) do nothing""",
                 envelope.districtId(), envelope.studentId(), envelope.sequence(), envelope.eventId(), envelope.eventType(),
-                eventDate == null ? null : Date.valueOf(eventDate), Timestamp.from(envelope.occurredAt()), summary,
+                eventDate, envelope.occurredAt(), summary,
                 envelope.payloadJson());
     }
 

@@ -69,7 +69,20 @@ public final class CopyText {
         separate();
         int n = value.length();
         ensure(n + 8);
-        for (int i = 0; i < n; i++) {
+        // The common case first: ASCII with nothing to escape, copied without a bounds check or switch per character.
+        byte[] out = bytes;
+        int at = length;
+        int plain = 0;
+        while (plain < n) {
+            char c = value.charAt(plain);
+            if (c >= 0x80 || c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                break;
+            }
+            out[at++] = (byte) c;
+            plain++;
+        }
+        length = at;
+        for (int i = plain; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
                 // Not ASCII: the rest of the string through the JDK's encoder (surrogate pairs included).

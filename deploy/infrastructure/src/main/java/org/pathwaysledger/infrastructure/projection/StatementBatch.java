@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * and one {@code insert into t (columns) select ... [on conflict ...]}, the same statement applied to the same rows,
  * without binding every parameter of a multi-row insert. A placeholder may be {@code cast(? as type)}: the staging
  * table has the target's column types, so COPY reads the text as that type.
+ *
+ * <p>Dates and instants may be given as {@link java.time.LocalDate} and {@link java.time.Instant}: bound as
+ * {@code java.sql.Date} and {@code Timestamp} in a JDBC batch, written directly by COPY (no {@code Calendar} work).
  */
 public final class StatementBatch implements AutoCloseable {
 
@@ -149,7 +152,7 @@ public final class StatementBatch implements AutoCloseable {
             } else {
                 for (Object[] parameters : table.rows) {
                     for (int i = 0; i < parameters.length; i++) {
-                        table.statement.setObject(i + 1, parameters[i]);
+                        table.statement.setObject(i + 1, jdbcValue(parameters[i]));
                     }
                     table.statement.addBatch();
                 }
@@ -183,12 +186,31 @@ public final class StatementBatch implements AutoCloseable {
         }
     }
 
+    /**
+     * A parameter as it is bound: a {@link java.time.LocalDate} as a {@code java.sql.Date}, an {@link java.time.Instant}
+     * as a {@code java.sql.Timestamp} (what the projections bound before they could pass either), anything else as given.
+     * Converted only here, so a row sent by COPY is written from the {@code java.time} value directly.
+     */
+    private static Object jdbcValue(Object value) {
+        if (value instanceof java.time.LocalDate date) {
+            return java.sql.Date.valueOf(date);
+        }
+        if (value instanceof java.time.Instant instant) {
+            return java.sql.Timestamp.from(instant);
+        }
+        return value;
+    }
+
     /** A bound parameter in COPY's text format ({@link CopyText}: the driver's forms, e.g. instants rounded as it rounds them). */
     static void copyValue(CopyText text, Object value) {
         if (value == null) {
             text.nullValue();
         } else if (value instanceof Boolean flag) {
             text.bool(flag);
+        } else if (value instanceof java.time.Instant instant) {
+            text.instant(instant);
+        } else if (value instanceof java.time.LocalDate date) {
+            text.date(date);
         } else if (value instanceof java.sql.Timestamp timestamp) {
             text.instant(timestamp.toInstant());
         } else if (value instanceof java.sql.Date date) {

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A projection's statements leave the same rows whether they go as JDBC batches or, in {@link StatementBatch#copying}
  * mode, by COPY through a staging table: keyed upserts meeting their key again, {@code cast(? as jsonb)}
- * placeholders, nulls, timestamps, decimals and text with tabs, newlines, backslashes and other scripts. Real
- * PostgreSQL.
+ * placeholders, nulls, timestamps (as {@code Timestamp} or {@code Instant}), dates (as {@code Date} or
+ * {@code LocalDate}), decimals and text with tabs, newlines, backslashes and other scripts. Real PostgreSQL.
  */
 class StatementBatchTest {
 
@@ -45,7 +45,7 @@ class StatementBatchTest {
         dataSource.setUser(postgres.username());
         try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
             ddl.execute("create schema if not exists batch_test");
-            for (String table : List.of("by_batches", "by_copy")) {
+            for (String table : List.of("by_batches", "by_copy", "by_batches_java_time", "by_copy_java_time")) {
                 ddl.execute("drop table if exists batch_test." + table);
                 ddl.execute("create table batch_test." + table + " (district_id text, student_id text, entry_date date,"
                         + " recorded_at timestamptz, credits numeric(6,2), note text, detail jsonb, passed boolean,"
@@ -83,6 +83,24 @@ class StatementBatchTest {
         assertThat(batches).hasSizeGreaterThan(500);
         assertThat(copied).containsExactlyElementsOf(batches);
         assertThat(String.join("\n", copied)).contains("Ñandú 学生 🎓").contains("tab\there").contains("line\nbreak").contains("back\\slash");
+
+        // The same operations with the dates and instants given as LocalDate and Instant: the same rows either way.
+        List<Object[]> javaTime = new ArrayList<>();
+        for (Object[] operation : operations) {
+            Object[] converted = operation.clone();
+            for (int i = 0; i < converted.length; i++) {
+                if (converted[i] instanceof Date date) {
+                    converted[i] = date.toLocalDate();
+                } else if (converted[i] instanceof Timestamp timestamp) {
+                    converted[i] = timestamp.toInstant();
+                }
+            }
+            javaTime.add(converted);
+        }
+        assertThat(apply("by_batches_java_time", javaTime, false)).isZero();
+        assertThat(apply("by_copy_java_time", javaTime, true)).isGreaterThan(2_000);
+        assertThat(rows("by_batches_java_time")).containsExactlyElementsOf(batches);
+        assertThat(rows("by_copy_java_time")).containsExactlyElementsOf(batches);
     }
 
     /** Applies the operations in one transaction; answers how many rows went by COPY. */
