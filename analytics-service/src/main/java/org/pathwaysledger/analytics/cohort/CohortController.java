@@ -24,9 +24,12 @@ public class CohortController {
     private final CohortFunnel funnel;
     private final CohortTrend trend;
 
-    public CohortController(CohortFunnel funnel, CohortTrend trend) {
+    private final org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy;
+
+    public CohortController(CohortFunnel funnel, CohortTrend trend, org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy) {
         this.funnel = funnel;
         this.trend = trend;
+        this.asOfPolicy = asOfPolicy;
     }
 
     /**
@@ -48,7 +51,7 @@ public class CohortController {
             throw new InvalidValueException("years", Integer.toString(years), "is not a number of years to follow; use 1 to "
                     + CohortFunnel.MAX_YEARS + " (or leave it out for the totals only)");
         }
-        Instant knownAt = AsOf.parse(asOf);
+        Instant knownAt = asOfPolicy.resolve(asOf);
         return new FunnelAnswer(scope, basis, AsOf.shown(knownAt), funnel.funnels(scope, basis, cohortYear, years, knownAt));
     }
 
@@ -66,7 +69,7 @@ public class CohortController {
                 "has no trend by cohort (cohorts follow entrants); use one of " + metricIds()));
         Scope scope = Scope.of(pathway, sector, region, district, school);
         CohortBasis basis = CohortBasis.parse(cohortBy);
-        Instant knownAt = AsOf.parse(asOf);
+        Instant knownAt = asOfPolicy.resolve(asOf);
         return new TrendAnswer(outcome.id(), outcome.title(), scope, basis, AsOf.shown(knownAt), trend.trend(outcome, scope, basis, knownAt));
     }
 

@@ -51,10 +51,13 @@ public class EarningsController {
 
     private final org.pathwaysledger.analytics.outcome.ScopeFamilies families;
     private final org.springframework.beans.factory.ObjectProvider<OutcomeController> outcomes;
+    private final org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy;
 
     public EarningsController(EarningsQuery earnings, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer,
                               org.pathwaysledger.analytics.outcome.ScopeFamilies families,
-                              org.springframework.beans.factory.ObjectProvider<OutcomeController> outcomes) {
+                              org.springframework.beans.factory.ObjectProvider<OutcomeController> outcomes,
+                              org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy) {
+        this.asOfPolicy = asOfPolicy;
         this.earnings = earnings;
         this.suppression = suppression;
         this.region = region;
@@ -70,7 +73,7 @@ public class EarningsController {
                                          @RequestParam(required = false) String asOf) {
         Scope scope = Scope.of(pathway, sector, region, district, school);
         List<List<Dimension>> intersections = OutcomeController.intersections(intersect);
-        Instant knownAt = AsOf.parse(asOf);
+        Instant knownAt = asOfPolicy.resolve(asOf);
         EarningsQuery.Medians medians = earnings.medians(scope, knownAt, intersections);
 
         List<Breakdown> breakdowns = new ArrayList<>();

@@ -36,10 +36,13 @@ public class PathwayEntryController {
     private final TransactionalEventConsumer consumer;
     private final org.pathwaysledger.analytics.outcome.ScopeFamilies families;
     private final org.springframework.beans.factory.ObjectProvider<org.pathwaysledger.analytics.outcome.OutcomeController> outcomes;
+    private final org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy;
 
     public PathwayEntryController(PathwayEntryQuery entrants, SmallCellSuppression suppression, RegionSettings region,
                                   TransactionalEventConsumer consumer, org.pathwaysledger.analytics.outcome.ScopeFamilies families,
-                                  org.springframework.beans.factory.ObjectProvider<org.pathwaysledger.analytics.outcome.OutcomeController> outcomes) {
+                                  org.springframework.beans.factory.ObjectProvider<org.pathwaysledger.analytics.outcome.OutcomeController> outcomes,
+                                  org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy) {
+        this.asOfPolicy = asOfPolicy;
         this.entrants = entrants;
         this.suppression = suppression;
         this.region = region;
@@ -61,7 +64,7 @@ public class PathwayEntryController {
                                            @RequestParam(required = false) String school,
                                            @RequestParam(required = false) String asOf) {
         Scope scope = Scope.of(pathway, sector, region, district, school);
-        Instant knownAt = AsOf.parse(asOf);
+        Instant knownAt = asOfPolicy.resolve(asOf);
         PathwayEntryQuery.EntrantCounts counts = entrants.count(scope, knownAt);
         List<Breakdown> breakdowns = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {

@@ -42,14 +42,16 @@ public class OutcomeController {
     private final RegionSettings region;
     private final TransactionalEventConsumer consumer;
     private final ScopeFamilies families;
+    private final org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy;
 
     public OutcomeController(OutcomeQuery outcomes, SmallCellSuppression suppression, RegionSettings region, TransactionalEventConsumer consumer,
-                             ScopeFamilies families) {
+                             ScopeFamilies families, org.pathwaysledger.analytics.web.AsOfPolicy asOfPolicy) {
         this.outcomes = outcomes;
         this.suppression = suppression;
         this.region = region;
         this.consumer = consumer;
         this.families = families;
+        this.asOfPolicy = asOfPolicy;
     }
 
     @GetMapping("/api/v1/metrics")
@@ -123,7 +125,7 @@ public class OutcomeController {
                         + String.join(", ", Arrays.stream(OutcomeMetric.values()).map(OutcomeMetric::id).toList())));
         Scope scope = Scope.of(pathway, sector, region, district, school);
         List<List<Dimension>> intersections = intersections(intersect);
-        Instant knownAt = AsOf.parse(asOf);
+        Instant knownAt = asOfPolicy.resolve(asOf);
         OutcomeQuery.Counts counts = participation
                 ? outcomes.countParticipation(scope, knownAt, intersections)
                 : outcomes.count(metric, scope, knownAt, intersections);

@@ -14,16 +14,18 @@ import java.util.List;
 @RestController
 public class SuppressionPolicyController {
 
-    public record Policy(int minimumCellSize, String topBottomCoding, boolean acrossScopes, List<String> withinEveryAnswer,
+    public record Policy(int minimumCellSize, String topBottomCoding, boolean acrossScopes, String asOfGranularity, List<String> withinEveryAnswer,
                          List<String> acrossAnswers, List<String> notProtected) {
     }
 
     private final SmallCellSuppression suppression;
     private final ScopeFamilies families;
+    private final org.pathwaysledger.analytics.web.AsOfPolicy asOf;
 
-    public SuppressionPolicyController(SmallCellSuppression suppression, ScopeFamilies families) {
+    public SuppressionPolicyController(SmallCellSuppression suppression, ScopeFamilies families, org.pathwaysledger.analytics.web.AsOfPolicy asOf) {
         this.suppression = suppression;
         this.families = families;
+        this.asOf = asOf;
     }
 
     @GetMapping("/api/v1/suppression")
@@ -43,13 +45,18 @@ public class SuppressionPolicyController {
                 "Participation and K12 SWP CTE students: every scope, each district and its schools.",
                 "Trends by cohort, and the funnel's stages that a trend also publishes.")
                 : List.of();
-        List<String> open = families.enabled() ? List.of(
-                "Differences between two asOf dates (the students who entered in between).",
+        String differences = asOf.granularity() == org.pathwaysledger.analytics.web.AsOfPolicy.Granularity.INSTANT
+                ? "Differences between two answers at different moments (asOf, or now a moment later): the students recorded in between; "
+                        + "set pathways.analytics.as-of.granularity=day or month to answer as of period ends only."
+                : "Differences between two answers of different " + asOf.granularity().name().toLowerCase(java.util.Locale.ROOT)
+                        + "s: the students recorded in between (every answer is as of the end of a complete period).";
+        List<String> open = families.enabled() ? List.of(differences,
                 "The funnel's college, credential and employment stages and its year-by-year counts, across scopes.")
                 : List.of(
                 "Across scopes: a count hidden in one answer may be another scope's count minus its other parts (e.g. a pathway's minus "
                         + "the other districts'); set pathways.analytics.suppression.across-scopes=true to decide answers together.",
-                "Differences between two asOf dates (the students who entered in between).");
-        return new Policy(n, ">" + above + "% / <" + (100 - above) + "%", families.enabled(), within, across, open);
+                differences);
+        return new Policy(n, ">" + above + "% / <" + (100 - above) + "%", families.enabled(), asOf.granularity().name().toLowerCase(java.util.Locale.ROOT),
+                within, across, open);
     }
 }

@@ -118,7 +118,7 @@ class AcrossScopesTest {
                 strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
                 strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class),
                 strict.context.getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class),
-                new ScopeFamilies(null, null, null, false), null);
+                new ScopeFamilies(null, null, null, false), null, org.pathwaysledger.analytics.web.AsOfPolicy.instant());
         int givenAwayOnOwnRules = 0;
         int compared = 0;
         List<String> districts = new ArrayList<>(ledger.districts);
@@ -165,7 +165,7 @@ class AcrossScopesTest {
                 strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
                 strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class),
                 strict.context.getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class),
-                new ScopeFamilies(null, null, null, false));
+                new ScopeFamilies(null, null, null, false), org.pathwaysledger.analytics.web.AsOfPolicy.instant());
         Map<ScopeFamily.Node, PublishedRates.Table> decided = new LinkedHashMap<>();
         Map<ScopeFamily.Node, PublishedRates.Table> alone = new LinkedHashMap<>();
         // Every district's base is in the all-districts answers, including other tests' districts in this database.
@@ -317,11 +317,14 @@ class AcrossScopesTest {
         assertThat(strictPolicy.minimumCellSize()).isEqualTo(10);
         assertThat(strictPolicy.acrossAnswers()).anyMatch(line -> line.contains("schools"));
         assertThat(strictPolicy.notProtected()).anyMatch(line -> line.contains("asOf"));
+        assertThat(strictPolicy.asOfGranularity()).isEqualTo("instant");
         var ownRules = new SuppressionPolicyController(strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
-                new ScopeFamilies(null, null, null, false)).policy();
+                new ScopeFamilies(null, null, null, false), new org.pathwaysledger.analytics.web.AsOfPolicy("month")).policy();
         assertThat(ownRules.acrossScopes()).isFalse();
         assertThat(ownRules.acrossAnswers()).isEmpty();
         assertThat(ownRules.notProtected()).anyMatch(line -> line.contains("across-scopes=true"));
+        assertThat(ownRules.asOfGranularity()).isEqualTo("month");
+        assertThat(ownRules.notProtected()).anyMatch(line -> line.contains("different months"));
     }
 
     @Test
@@ -359,7 +362,7 @@ class AcrossScopesTest {
                 strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
                 strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class),
                 strict.context.getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class),
-                new ScopeFamilies(null, null, null, false));
+                new ScopeFamilies(null, null, null, false), org.pathwaysledger.analytics.web.AsOfPolicy.instant());
         Map<ScopeFamily.Node, PublishedRates.Table> answers = answers(oneByOne);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScopeFamilyTest.assertNothingHiddenIsRecoverable(answers, catalogue()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("hidden counts an analyst can work out");
