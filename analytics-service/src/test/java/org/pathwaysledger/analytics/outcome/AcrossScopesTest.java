@@ -161,13 +161,7 @@ class AcrossScopesTest {
     @Test
     void no_hidden_participation_count_can_be_worked_out_from_all_scopes_answers() {
         OutcomeController controller = strict.context.getBean(OutcomeController.class);
-        OutcomeController oneByOne = new OutcomeController(strict.context.getBean(OutcomeQuery.class),
-                strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),
-                strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class),
-                strict.context.getBean(org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer.class),
-                new ScopeFamilies(null, null, null, false), org.pathwaysledger.analytics.web.AsOfPolicy.instant());
         Map<ScopeFamily.Node, PublishedRates.Table> decided = new LinkedHashMap<>();
-        Map<ScopeFamily.Node, PublishedRates.Table> alone = new LinkedHashMap<>();
         // Every district's base is in the all-districts answers, including other tests' districts in this database.
         List<String> districts = new ArrayList<>(strict.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("select distinct district_id from student_demographics order by 1").query(String.class).list());
@@ -183,8 +177,6 @@ class AcrossScopesTest {
                 PublishedRates.Table table = controller.outcome("pathway-participation", (String) scope[2], (String) scope[3], (String) scope[4],
                         null, district, null, null, false).table();
                 decided.put(node, table);
-                alone.put(node, oneByOne.outcome("pathway-participation", (String) scope[2], (String) scope[3], (String) scope[4],
-                        null, district, null, null, false).table());
                 // The K12 SWP count of CTE students is the same answer under another name.
                 assertThat(controller.outcome("k12swp-cte-students", (String) scope[2], (String) scope[3], (String) scope[4], null, district, null, null, false)
                         .table()).isEqualTo(table);
@@ -208,8 +200,9 @@ class AcrossScopesTest {
         }
         assertThat(decided.keySet().stream().filter(node -> node.district() != null && node.district().contains("/")).count()).isGreaterThan(6);
         ParticipationFamilyTest.assertNothingHiddenIsRecoverable(decided);
-        assertThatThrownBy(() -> ParticipationFamilyTest.assertNothingHiddenIsRecoverable(alone)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("hidden counts an analyst can work out");
+        // Whether the same answers each on their own rules give a count away here depends on the other test classes'
+        // districts in this database (their bases are in the all-districts answers): ParticipationFamilyTest shows the
+        // leak on a hand-made base instead.
     }
 
     @Test
