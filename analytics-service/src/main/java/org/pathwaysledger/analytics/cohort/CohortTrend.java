@@ -48,12 +48,8 @@ public class CohortTrend {
     private final ScopeFamilies families;
     private final OutcomeQuery outcomes;
     private final TransactionalEventConsumer consumer;
-    private final Map<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> eldest) {
-            return size() > 32;
-        }
-    };
+    private final org.pathwaysledger.analytics.outcome.DecisionCache<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions =
+            new org.pathwaysledger.analytics.outcome.DecisionCache<>();
 
     public CohortTrend(JdbcClient jdbc, SmallCellSuppression suppression, RegionSettings region, ScopeFamilies families,
                        OutcomeQuery outcomes, TransactionalEventConsumer consumer) {
@@ -66,11 +62,6 @@ public class CohortTrend {
     }
 
     public Trend trend(OutcomeMetric metric, Scope scope, CohortBasis basis, Instant asOf) {
-        // Published together with the metrics that carry some of the same counts, cohort by cohort (SharedCounts).
-        Map<OutcomeMetric, SharedCounts.Unpublished> answers = new LinkedHashMap<>();
-        for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
-            answers.put(linked, counts(linked, scope, basis, asOf));
-        }
         PublishedRates.Table table;
         if (families.enabled()) {
             // Across scopes: a scope's cohorts are the sum of its districts' and a region's of its pathways', as for the
@@ -81,9 +72,14 @@ public class CohortTrend {
             Forced forced = scope.school() != null && district == null ? Forced.NONE
                     : acrossScopes(metric, basis, asOf, district).getOrDefault(metric, Map.of()).getOrDefault(
                             scope.school() == null ? node : new ScopeFamily.Node(node.level(), node.id(), scope.school().value()), Forced.NONE);
-            SharedCounts.Unpublished answer = answers.get(metric);
+            SharedCounts.Unpublished answer = counts(metric, scope, basis, asOf);
             table = PublishedRates.publish(suppression, answer.population(), answer.successes(), answer.dimensions(), false, forced);
         } else {
+            // Published together with the metrics that carry some of the same counts, cohort by cohort (SharedCounts).
+            Map<OutcomeMetric, SharedCounts.Unpublished> answers = new LinkedHashMap<>();
+            for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
+                answers.put(linked, counts(linked, scope, basis, asOf));
+            }
             table = SharedCounts.publish(suppression, answers, false).get(metric);
         }
         return new Trend(table.minimumCellSize(), table.all(), table.dimensions().get(0).groups());
@@ -97,11 +93,7 @@ public class CohortTrend {
         List<OutcomeMetric> family = SharedCounts.linkedTo(metric).stream().sorted().toList();
         var status = consumer.status();
         Key key = new Key(family.get(0), basis, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
-        Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided;
-        synchronized (decisions) {
-            decided = decisions.get(key);
-        }
-        if (decided == null) {
+        return decisions.get(key, () -> {
             Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
             for (OutcomeMetric member : family) {
                 counts.put(member, district == null ? countsByUnit(member, basis, asOf, new Scope(null, null, null, null, null), "e.district_id")
@@ -110,14 +102,10 @@ public class CohortTrend {
             }
             java.util.function.Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions =
                     unit -> List.of(cohorts(basis, unit.byIntersection().getOrDefault(COHORTS, Map.of())));
-            decided = district == null ? ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions)
+            return district == null ? ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions)
                     : ScopeFamily.decideSchools(suppression, district, counts, outcomes.catalogue(), dimensions,
                             acrossScopes(metric, basis, asOf, null));
-            synchronized (decisions) {
-                decisions.put(key, decided);
-            }
-        }
-        return decided;
+        });
     }
 
     /** Every pathway's cohorts in every {@code unit} (a district, or a school of the scope's district). */

@@ -31,24 +31,11 @@ public class ScopeFamilies {
     private record Key(OutcomeMetric head, Instant asOf, long eventsApplied, Instant lastAppliedAt, String district) {
     }
 
-    private static final int KEPT = 32;
-
     private final OutcomeQuery outcomes;
     private final SmallCellSuppression suppression;
     private final TransactionalEventConsumer consumer;
-    private final Map<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> eldest) {
-            return size() > KEPT;
-        }
-    };
-
-    private final Map<Key, Map<ScopeFamily.Node, Forced>> participations = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Map<ScopeFamily.Node, Forced>> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final DecisionCache<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions = new DecisionCache<>();
+    private final DecisionCache<Key, Map<ScopeFamily.Node, Forced>> participations = new DecisionCache<>();
 
     private final boolean enabled;
 
@@ -102,22 +89,10 @@ public class ScopeFamilies {
                                                               Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions) {
         var status = consumer.status();
         Key key = new Key(null, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
-        Map<ScopeFamily.Node, Forced> decided;
-        synchronized (participations) {
-            decided = participations.get(key);
-        }
-        if (decided == null) {
-            if (district == null) {
-                decided = ParticipationFamily.decide(suppression, outcomes.participationBase(asOf), outcomes.catalogue(), dimensions);
-            } else {
-                decided = ParticipationFamily.decideSchools(suppression, district, outcomes.participationBaseBySchool(asOf, DistrictId.of(district)),
-                        outcomes.catalogue(), dimensions, participationDecision(asOf, null, dimensions));
-            }
-            synchronized (participations) {
-                participations.put(key, decided);
-            }
-        }
-        return decided;
+        return participations.get(key, () -> district == null
+                ? ParticipationFamily.decide(suppression, outcomes.participationBase(asOf), outcomes.catalogue(), dimensions)
+                : ParticipationFamily.decideSchools(suppression, district, outcomes.participationBaseBySchool(asOf, DistrictId.of(district)),
+                        outcomes.catalogue(), dimensions, participationDecision(asOf, null, dimensions)));
     }
 
     /**
@@ -159,30 +134,21 @@ public class ScopeFamilies {
         OutcomeMetric head = family.stream().min(java.util.Comparator.naturalOrder()).orElseThrow();
         var status = consumer.status();
         Key key = new Key(head, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
-        Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> decided;
-        synchronized (decisions) {
-            decided = decisions.get(key);
-        }
-        if (decided == null) {
+        return decisions.get(key, () -> {
             if (district == null) {
                 Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
                 for (OutcomeMetric member : family.stream().sorted().toList()) {
                     counts.put(member, outcomes.countByUnit(member, asOf));
                 }
-                decided = ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions);
-            } else {
-                Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> everyScope = decision(metric, asOf, null, dimensions);
-                Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> bySchool = new LinkedHashMap<>();
-                for (OutcomeMetric member : family.stream().sorted().toList()) {
-                    bySchool.put(member, outcomes.countBySchool(member, asOf, DistrictId.of(district)));
-                }
-                decided = ScopeFamily.decideSchools(suppression, district, bySchool, outcomes.catalogue(), dimensions, everyScope);
+                return ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions);
             }
-            synchronized (decisions) {
-                decisions.put(key, decided);
+            Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> everyScope = decision(metric, asOf, null, dimensions);
+            Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> bySchool = new LinkedHashMap<>();
+            for (OutcomeMetric member : family.stream().sorted().toList()) {
+                bySchool.put(member, outcomes.countBySchool(member, asOf, DistrictId.of(district)));
             }
-        }
-        return decided;
+            return ScopeFamily.decideSchools(suppression, district, bySchool, outcomes.catalogue(), dimensions, everyScope);
+        });
     }
 
     /** The node of a scope in a family's decision (its school left out). */
