@@ -1,7 +1,14 @@
 package org.pathwaysledger.analytics.cohort;
 
 import org.pathwaysledger.analytics.entry.PathwayEntryQuery;
+import org.pathwaysledger.analytics.outcome.DecisionCache;
+import org.pathwaysledger.analytics.outcome.FunnelFamily;
 import org.pathwaysledger.analytics.outcome.OutcomeMetric;
+import org.pathwaysledger.analytics.outcome.OutcomeQuery;
+import org.pathwaysledger.analytics.outcome.ScopeFamilies;
+import org.pathwaysledger.analytics.outcome.ScopeFamily;
+import org.pathwaysledger.analytics.suppression.PublishedRates.Forced;
+import org.pathwaysledger.infrastructure.projection.TransactionalEventConsumer;
 import org.pathwaysledger.analytics.suppression.PublishedRates;
 import org.pathwaysledger.analytics.scope.Scope;
 import org.pathwaysledger.analytics.suppression.SmallCellSuppression;
@@ -15,7 +22,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,11 +101,24 @@ public class CohortFunnel {
     private final JdbcClient jdbc;
     private final SmallCellSuppression suppression;
     private final CohortTrend trend;
+    private final ScopeFamilies families;
+    private final OutcomeQuery outcomes;
+    private final TransactionalEventConsumer consumer;
 
-    public CohortFunnel(JdbcClient jdbc, SmallCellSuppression suppression, CohortTrend trend) {
+    /** {@code district} null: the decision over every scope; else over that district's schools. */
+    private record Key(CohortBasis basis, Instant asOf, long eventsApplied, Instant lastAppliedAt, String district) {
+    }
+
+    private final DecisionCache<Key, Map<FunnelFamily.Answer, Map<ScopeFamily.Node, Forced>>> decisions = new DecisionCache<>();
+
+    public CohortFunnel(JdbcClient jdbc, SmallCellSuppression suppression, CohortTrend trend, ScopeFamilies families,
+                        OutcomeQuery outcomes, TransactionalEventConsumer consumer) {
         this.jdbc = jdbc;
         this.suppression = suppression;
         this.trend = trend;
+        this.families = families;
+        this.outcomes = outcomes;
+        this.consumer = consumer;
     }
 
     /** One funnel per grade-9 cohort (or the one asked for), oldest first: the trend across cohorts. */
@@ -125,6 +147,8 @@ public class CohortFunnel {
                 + " and (cast(:cohort as integer) is null or " + basis.expression() + " = :cohort) group by 1 order by 1 nulls last";
         List<Funnel> funnels = new ArrayList<>();
         Map<Stage, Set<String>> hiddenByTrends = hiddenByTrends(scope, basis, asOf);
+        // Across scopes: every count of the funnel decided with every scope's (FunnelFamily); a school's below its district.
+        Map<FunnelFamily.Answer, Forced> acrossScopes = acrossScopes(scope, basis, asOf);
         scope.bind(jdbc.sql(sql))
                 .param("asOf", Timestamp.from(asOf))
                 .param("cohort", cohortYear)
@@ -134,21 +158,132 @@ public class CohortFunnel {
                     String cohort = year0 == null ? CohortTrend.UNKNOWN : year0.toString();
                     List<StageCount> stages = new ArrayList<>();
                     for (Stage stage : Stage.values()) {
-                        stages.add(linked(hiddenByTrends, stage, cohort,
-                                publish(stage, entered, row.getLong(stage.name().toLowerCase()), stage == Stage.ENTERED)));
+                        stages.add(decided(acrossScopes, basis, stage, 0, cohort, linked(hiddenByTrends, stage, cohort,
+                                publish(stage, entered, row.getLong(stage.name().toLowerCase()), stage == Stage.ENTERED))));
                     }
                     List<YearStages> byYear = years == 0 ? null : new ArrayList<>();
                     for (int year = 1; year <= years; year++) {
                         List<StageCount> reached = new ArrayList<>();
                         for (Stage stage : Stage.values()) {
-                            reached.add(linked(hiddenByTrends, stage, cohort,
-                                    publish(stage, entered, row.getLong("y" + year + "_" + stage.name().toLowerCase()), false)));
+                            reached.add(decided(acrossScopes, basis, stage, year, cohort, linked(hiddenByTrends, stage, cohort,
+                                    publish(stage, entered, row.getLong("y" + year + "_" + stage.name().toLowerCase()), false))));
                         }
                         byYear.add(new YearStages(year, reached));
                     }
                     funnels.add(new Funnel((Integer) row.getObject("cohort_year"), stages, byYear));
                 });
         return funnels;
+    }
+
+    /** The hides decided across scopes for {@code scope}'s funnel, by answer (none unless across scopes is on). */
+    private Map<FunnelFamily.Answer, Forced> acrossScopes(Scope scope, CohortBasis basis, Instant asOf) {
+        if (!families.enabled()) {
+            return Map.of();
+        }
+        ScopeFamily.Node node = ScopeFamilies.node(scope);
+        String district = null;
+        if (scope.school() != null) {
+            district = families.districtOf(scope, false);
+            if (district == null) {
+                return Map.of(); // no entrant at the school: every count is zero, hidden by the own rule
+            }
+            node = new ScopeFamily.Node(node.level(), node.id(), scope.school().value());
+        }
+        Map<FunnelFamily.Answer, Forced> forced = new HashMap<>();
+        ScopeFamily.Node at = node;
+        decision(basis, asOf, district).forEach((answer, byNode) -> forced.put(answer, byNode.getOrDefault(at, Forced.NONE)));
+        return forced;
+    }
+
+    private static StageCount decided(Map<FunnelFamily.Answer, Forced> acrossScopes, CohortBasis basis, Stage stage, int year, String cohort,
+                                      StageCount count) {
+        Forced forced = acrossScopes.get(new FunnelFamily.Answer(stage.name(), year));
+        SmallCellSuppression.Reason reason = forced == null ? null : forced.successes().get(new PublishedRates.CellKey(basis.name(), cohort));
+        return count.students() != null && reason != null ? new StageCount(count.stage(), count.label(), null, true, reason) : count;
+    }
+
+    /**
+     * The funnel's counts decided over every scope ({@code district} null) or over one district's schools, below the
+     * district's, for every year the funnel can show; cached per data position.
+     */
+    private Map<FunnelFamily.Answer, Map<ScopeFamily.Node, Forced>> decision(CohortBasis basis, Instant asOf, String district) {
+        var status = consumer.status();
+        Key key = new Key(basis, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
+        return decisions.get(key, () -> {
+            // The whole-cohort counts the trends show (as hiddenByTrends reads them): the entrants are the population of
+            // two trends, known where either shows them; the funnel hides the years where either hides them.
+            Map<ScopeFamily.Node, Set<String>> completionEntrants = trend.hiddenCohorts(OutcomeMetric.COMPLETION_RATE, basis, asOf, district, true);
+            Map<ScopeFamily.Node, Set<String>> concentratorEntrants = trend.hiddenCohorts(OutcomeMetric.CONCENTRATOR_RATE, basis, asOf, district, true);
+            Map<ScopeFamily.Node, Set<String>> hiddenByBoth = new HashMap<>();
+            Map<ScopeFamily.Node, Set<String>> hiddenByEither = new HashMap<>();
+            Set<ScopeFamily.Node> nodes = new HashSet<>(completionEntrants.keySet());
+            nodes.addAll(concentratorEntrants.keySet());
+            for (ScopeFamily.Node node : nodes) {
+                Set<String> both = new HashSet<>(completionEntrants.getOrDefault(node, Set.of()));
+                both.retainAll(concentratorEntrants.getOrDefault(node, Set.of()));
+                Set<String> either = new HashSet<>(completionEntrants.getOrDefault(node, Set.of()));
+                either.addAll(concentratorEntrants.getOrDefault(node, Set.of()));
+                hiddenByBoth.put(node, both);
+                hiddenByEither.put(node, either);
+            }
+            Map<String, Map<ScopeFamily.Node, Set<String>>> fixed = new HashMap<>();
+            fixed.put(Stage.COMPLETER.name(), trend.hiddenCohorts(OutcomeMetric.COMPLETION_RATE, basis, asOf, district, false));
+            fixed.put(Stage.CONCENTRATOR.name(), trend.hiddenCohorts(OutcomeMetric.CONCENTRATOR_RATE, basis, asOf, district, false));
+            fixed.put(Stage.GRADUATED.name(), trend.hiddenCohorts(OutcomeMetric.POSTSECONDARY_WITHIN_ONE_YEAR, basis, asOf, district, true));
+            Map<String, Map<ScopeFamily.Node, Set<String>>> followed = new HashMap<>(fixed);
+            fixed.put(Stage.ENTERED.name(), hiddenByBoth);
+            followed.put(Stage.ENTERED.name(), hiddenByEither);
+            FunnelFamily.OwnRule ownRule = (answer, entered, reached) -> {
+                Stage stage = Stage.valueOf(answer.stage());
+                return publish(stage, entered, reached, stage == Stage.ENTERED && answer.year() == 0).students() == null;
+            };
+            Map<FunnelFamily.Answer, Map<ScopeFamily.Node, Forced>> frozen = district == null ? Map.of()
+                    : ScopeFamily.enclosing(district, decision(basis, asOf, null));
+            return FunnelFamily.decide(countsByUnit(basis, asOf, district), outcomes.catalogue(), basis.name(), ownRule, fixed, followed, frozen);
+        });
+    }
+
+    /**
+     * Every stage's count by every year (0: at any time) of every cohort, by unit: each pathway in each district, or
+     * ({@code district} given) in each of its schools (entrants recorded without a school as one more). Public for audits.
+     */
+    public Map<FunnelFamily.Answer, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> countsByUnit(CohortBasis basis, Instant asOf, String district) {
+        StringBuilder select = new StringBuilder("select e.pathway_id, ")
+                .append(district == null ? "e.district_id" : "coalesce(e.school_id, '" + ScopeFamily.NO_SCHOOL + "')")
+                .append(" as unit, ").append(basis.expression()).append(" as cohort_year");
+        for (Stage stage : Stage.values()) {
+            for (int year = 0; year <= MAX_YEARS; year++) {
+                String condition = year == 0 ? stage.condition() : stage.conditionBy("make_date(" + basis.expression() + " + " + year + ", 6, 30)");
+                select.append(", count(*) filter (where ").append(condition).append(") as y").append(year).append("_").append(stage.name().toLowerCase());
+            }
+        }
+        String sql = select + " " + PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " group by 1, 2, 3";
+        Scope everyone = new Scope(null, null, null, district == null ? null : org.pathwaysledger.events.value.DistrictId.of(district), null);
+        Map<FunnelFamily.Answer, Map<ScopeFamily.Unit, Map<String, long[]>>> cohorts = new HashMap<>();
+        everyone.bind(jdbc.sql(sql))
+                .param("asOf", Timestamp.from(asOf))
+                .query(row -> {
+                    Object year0 = row.getObject("cohort_year");
+                    String cohort = year0 == null ? CohortTrend.UNKNOWN : year0.toString();
+                    ScopeFamily.Unit unit = new ScopeFamily.Unit(row.getString("pathway_id"), row.getString("unit"));
+                    long entered = row.getLong("y0_entered");
+                    for (Stage stage : Stage.values()) {
+                        for (int year = 0; year <= MAX_YEARS; year++) {
+                            cohorts.computeIfAbsent(new FunnelFamily.Answer(stage.name(), year), key -> new HashMap<>())
+                                    .computeIfAbsent(unit, key -> new HashMap<>())
+                                    .put(cohort, new long[]{entered, row.getLong("y" + year + "_" + stage.name().toLowerCase())});
+                        }
+                    }
+                });
+        Map<FunnelFamily.Answer, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
+        cohorts.forEach((answer, byUnit) -> {
+            Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = new LinkedHashMap<>();
+            byUnit.forEach((unit, byCohort) -> units.put(unit, new OutcomeQuery.Counts(
+                    byCohort.values().stream().mapToLong(cell -> cell[0]).sum(), byCohort.values().stream().mapToLong(cell -> cell[1]).sum(),
+                    Map.of(), Map.of(List.of(), byCohort))));
+            counts.put(answer, units);
+        });
+        return counts;
     }
 
     /**

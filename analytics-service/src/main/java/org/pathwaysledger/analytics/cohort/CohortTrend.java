@@ -48,7 +48,12 @@ public class CohortTrend {
     private final ScopeFamilies families;
     private final OutcomeQuery outcomes;
     private final TransactionalEventConsumer consumer;
-    private final org.pathwaysledger.analytics.outcome.DecisionCache<Key, Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>>> decisions =
+    /** A family's decision and the counts by unit it was made on. */
+    private record Decided(Map<OutcomeMetric, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts,
+                           Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> forced) {
+    }
+
+    private final org.pathwaysledger.analytics.outcome.DecisionCache<Key, Decided> decisions =
             new org.pathwaysledger.analytics.outcome.DecisionCache<>();
 
     public CohortTrend(JdbcClient jdbc, SmallCellSuppression suppression, RegionSettings region, ScopeFamilies families,
@@ -70,7 +75,7 @@ public class CohortTrend {
             ScopeFamily.Node node = ScopeFamilies.node(scope);
             String district = scope.school() == null ? null : families.districtOf(scope, false);
             Forced forced = scope.school() != null && district == null ? Forced.NONE
-                    : acrossScopes(metric, basis, asOf, district).getOrDefault(metric, Map.of()).getOrDefault(
+                    : acrossScopes(metric, basis, asOf, district).forced().getOrDefault(metric, Map.of()).getOrDefault(
                             scope.school() == null ? node : new ScopeFamily.Node(node.level(), node.id(), scope.school().value()), Forced.NONE);
             SharedCounts.Unpublished answer = counts(metric, scope, basis, asOf);
             table = PublishedRates.publish(suppression, answer.population(), answer.successes(), answer.dimensions(), false, forced);
@@ -89,7 +94,7 @@ public class CohortTrend {
      * The family's trends decided over every scope ({@link ScopeFamily}), cohorts as the one breakdown, or ({@code district}
      * given) that district's schools below it; cached per data position.
      */
-    private Map<OutcomeMetric, Map<ScopeFamily.Node, Forced>> acrossScopes(OutcomeMetric metric, CohortBasis basis, Instant asOf, String district) {
+    private Decided acrossScopes(OutcomeMetric metric, CohortBasis basis, Instant asOf, String district) {
         List<OutcomeMetric> family = SharedCounts.linkedTo(metric).stream().sorted().toList();
         var status = consumer.status();
         Key key = new Key(family.get(0), basis, asOf, status.eventsApplied(), status.lastAppliedAt(), district);
@@ -102,10 +107,44 @@ public class CohortTrend {
             }
             java.util.function.Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions =
                     unit -> List.of(cohorts(basis, unit.byIntersection().getOrDefault(COHORTS, Map.of())));
-            return district == null ? ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions)
+            return new Decided(counts, district == null ? ScopeFamily.decide(suppression, counts, outcomes.catalogue(), dimensions)
                     : ScopeFamily.decideSchools(suppression, district, counts, outcomes.catalogue(), dimensions,
-                            acrossScopes(metric, basis, asOf, null));
+                            acrossScopes(metric, basis, asOf, null).forced()));
         });
+    }
+
+    /**
+     * Across scopes: the cohorts whose population ({@code population}) or successes {@code metric}'s trend hides, at every
+     * scope of the decision (every scope's node, or with {@code district} given that district's schools' nodes, the
+     * school in the node's district, and the district's own answers with no district): what the trend shows there.
+     */
+    public Map<ScopeFamily.Node, java.util.Set<String>> hiddenCohorts(OutcomeMetric metric, CohortBasis basis, Instant asOf, String district,
+                                                                     boolean population) {
+        Decided decided = acrossScopes(metric, basis, asOf, district);
+        Map<ScopeFamily.Unit, OutcomeQuery.Counts> units = decided.counts().getOrDefault(metric, Map.of());
+        Map<ScopeFamily.Node, Forced> forced = decided.forced().getOrDefault(metric, Map.of());
+        Map<ScopeFamily.Node, java.util.Set<String>> hidden = new LinkedHashMap<>();
+        ScopeFamily.nodes(Map.of(metric, units), outcomes.catalogue()).forEach((node, members) -> {
+            OutcomeQuery.Counts sum = ScopeFamily.sum(members.stream().map(units::get).filter(java.util.Objects::nonNull).toList());
+            PublishedRates.Table table = PublishedRates.publish(suppression, sum.population(), sum.successes(),
+                    List.of(cohorts(basis, sum.byIntersection().getOrDefault(COHORTS, Map.of()))), false, forced.getOrDefault(node, Forced.NONE));
+            java.util.Set<String> cohorts = new java.util.HashSet<>();
+            table.dimensions().get(0).groups().forEach(row -> {
+                if ((population ? row.population() : row.successes()) == null) {
+                    cohorts.add(row.group());
+                }
+            });
+            hidden.put(node, cohorts);
+        });
+        // Below a district, the district's own answers (as decided over every scope) are the nodes with no district.
+        if (district != null) {
+            hiddenCohorts(metric, basis, asOf, null, population).forEach((node, cohorts) -> {
+                if (district.equals(node.district())) {
+                    hidden.put(new ScopeFamily.Node(node.level(), node.id(), null), cohorts);
+                }
+            });
+        }
+        return hidden;
     }
 
     /** Every pathway's cohorts in every {@code unit} (a district, or a school of the scope's district). */

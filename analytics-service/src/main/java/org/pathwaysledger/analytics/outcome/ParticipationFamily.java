@@ -114,7 +114,7 @@ public final class ParticipationFamily {
         });
         Map<Node, Node> identity = new LinkedHashMap<>();
         answers.keySet().forEach(node -> identity.put(node, node));
-        Map<String, Map<Node, Forced>> forced = ScopeFamily.settle(suppression, Map.of(ANSWER, answers), Map.of(ANSWER, totals),
+        Map<String, Map<Node, Forced>> forced = ScopeFamily.settle(ScopeFamily.rates(suppression), Map.of(ANSWER, answers), Map.of(ANSWER, totals),
                 Map.of(ANSWER, frozen), node -> !frozen.isEmpty() && node.district() == null, cells -> {
                     // A scope in all districts = the sum of its districts (no sums over pathways: see above).
                     ScopeFamily.relateScopes(cells, Map.of(ANSWER, answers), answers.keySet(), identity, List.of());

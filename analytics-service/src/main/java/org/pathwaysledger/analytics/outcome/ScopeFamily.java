@@ -81,6 +81,40 @@ public final class ScopeFamily {
                                                       List<CataloguePathway> catalogue,
                                                       Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
                                                       Map<OutcomeMetric, Map<Node, Forced>> frozen) {
+        return decideAnswers(counts, catalogue, dimensions, frozen, rates(suppression), ScopeFamily::relateLinkedMetrics);
+    }
+
+    /** How one answer is published with the hides decided so far (its own rules, then {@code forced}). */
+    interface Publisher<K> {
+        PublishedRates.Table publish(K answer, Node node, long[] total, PublishedRates.Dimension[] dimensions, Forced forced);
+    }
+
+    /** Relations between the answers' counts beyond the sums across scopes (e.g. linked metrics), and cells to freeze. */
+    interface Relations<K> {
+        void relate(Cells<K> cells, Map<K, Map<Node, PublishedRates.Dimension[]>> answers, Map<K, Map<Node, long[]>> totals);
+    }
+
+    /** The rates' own rules ({@link PublishedRates}). */
+    static <K> Publisher<K> rates(SmallCellSuppression suppression) {
+        return (answer, node, total, dimensions, forced) -> PublishedRates.publish(suppression, total[0], total[1], List.of(dimensions), false, forced);
+    }
+
+    /**
+     * The decision over every scope of any family of answers keyed by {@code K}: each answer's counts by unit, its
+     * groups ({@code dimensions}), how it is published ({@code publisher}) and what ties its counts to the other
+     * answers' besides the sums across scopes ({@code more}). See {@link #decide(SmallCellSuppression, Map, List, Function, Map)}.
+     */
+    static <K> Map<K, Map<Node, Forced>> decideAnswers(Map<K, Map<Unit, OutcomeQuery.Counts>> counts, List<CataloguePathway> catalogue,
+                                                     Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
+                                                     Map<K, Map<Node, Forced>> frozen, Publisher<K> publisher, Relations<K> more) {
+        return decideAnswers(counts, catalogue, dimensions, frozen, publisher, more, false);
+    }
+
+    /** As above; with {@code groupsOnly}, only the groups' successes are published counts (see {@link Cells#groupsOnly}). */
+    static <K> Map<K, Map<Node, Forced>> decideAnswers(Map<K, Map<Unit, OutcomeQuery.Counts>> counts, List<CataloguePathway> catalogue,
+                                                     Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
+                                                     Map<K, Map<Node, Forced>> frozen, Publisher<K> publisher, Relations<K> more,
+                                                     boolean groupsOnly) {
         Map<Node, List<Unit>> allNodes = nodes(counts, catalogue);
         // Scopes made of the same units (a sector of one pathway, a pathway in one district only, a sector within the
         // only region that has it) are the same counts: decided once, as one answer, and read by each of them. Below
@@ -100,9 +134,9 @@ public final class ScopeFamily {
                 nodes.put(node, entry.getValue());
             }
         });
-        Map<OutcomeMetric, Map<Node, PublishedRates.Dimension[]>> answers = new LinkedHashMap<>();
-        Map<OutcomeMetric, Map<Node, long[]>> totals = new LinkedHashMap<>();
-        for (Map.Entry<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> metric : counts.entrySet()) {
+        Map<K, Map<Node, PublishedRates.Dimension[]>> answers = new LinkedHashMap<>();
+        Map<K, Map<Node, long[]>> totals = new LinkedHashMap<>();
+        for (Map.Entry<K, Map<Unit, OutcomeQuery.Counts>> metric : counts.entrySet()) {
             Map<Node, PublishedRates.Dimension[]> byNode = new LinkedHashMap<>();
             Map<Node, long[]> totalByNode = new LinkedHashMap<>();
             nodes.forEach((node, units) -> {
@@ -113,19 +147,19 @@ public final class ScopeFamily {
             answers.put(metric.getKey(), byNode);
             totals.put(metric.getKey(), totalByNode);
         }
-        Map<OutcomeMetric, Map<Node, Forced>> initial = new LinkedHashMap<>();
+        Map<K, Map<Node, Forced>> initial = new LinkedHashMap<>();
         answers.forEach((metric, byNode) -> {
             Map<Node, Forced> none = new HashMap<>();
             byNode.keySet().forEach(node -> none.put(node, node.district() == null
                     ? frozen.getOrDefault(metric, Map.of()).getOrDefault(node, Forced.NONE) : Forced.NONE));
             initial.put(metric, none);
         });
-        Map<OutcomeMetric, Map<Node, Forced>> forced = settle(suppression, answers, totals, initial,
+        Map<K, Map<Node, Forced>> forced = settle(publisher, answers, totals, initial,
                 node -> !frozen.isEmpty() && node.district() == null, cells -> {
                     relateScopes(cells, answers, allNodes.keySet(), canonical, catalogue);
-                    relateLinkedMetrics(cells, answers, totals);
-                });
-        Map<OutcomeMetric, Map<Node, Forced>> everyScope = new LinkedHashMap<>();
+                    more.relate(cells, answers, totals);
+                }, groupsOnly);
+        Map<K, Map<Node, Forced>> everyScope = new LinkedHashMap<>();
         forced.forEach((metric, byNode) -> {
             Map<Node, Forced> all = new LinkedHashMap<>();
             canonical.forEach((node, same) -> all.put(node, byNode.get(same)));
@@ -140,17 +174,24 @@ public final class ScopeFamily {
      * and {@code relate}'s sums across answers, then {@link AdditiveCells#protect()}; its new hides are added to the
      * answers' and all is done again, until it adds none. Answers whose node is {@code frozen} keep their hides.
      */
-    static <K> Map<K, Map<Node, Forced>> settle(SmallCellSuppression suppression, Map<K, Map<Node, PublishedRates.Dimension[]>> answers,
+    static <K> Map<K, Map<Node, Forced>> settle(Publisher<K> publisher, Map<K, Map<Node, PublishedRates.Dimension[]>> answers,
                                                Map<K, Map<Node, long[]>> totals, Map<K, Map<Node, Forced>> initial,
                                                java.util.function.Predicate<Node> frozen, java.util.function.Consumer<Cells<K>> relate) {
+        return settle(publisher, answers, totals, initial, frozen, relate, false);
+    }
+
+    /** As above; with {@code groupsOnly}, only the answers' group successes are counts (see {@link Cells#groupsOnly}). */
+    static <K> Map<K, Map<Node, Forced>> settle(Publisher<K> publisher, Map<K, Map<Node, PublishedRates.Dimension[]>> answers,
+                                               Map<K, Map<Node, long[]>> totals, Map<K, Map<Node, Forced>> initial,
+                                               java.util.function.Predicate<Node> frozen, java.util.function.Consumer<Cells<K>> relate,
+                                               boolean groupsOnly) {
         Map<K, Map<Node, Forced>> forced = new LinkedHashMap<>();
         initial.forEach((key, byNode) -> forced.put(key, new HashMap<>(byNode)));
         while (true) {
-            Cells<K> cells = new Cells<>();
+            Cells<K> cells = new Cells<>(groupsOnly);
             answers.forEach((metric, byNode) -> byNode.forEach((node, dims) -> {
                 long[] total = totals.get(metric).get(node);
-                PublishedRates.Table table = PublishedRates.publish(suppression, total[0], total[1], List.of(dims), false,
-                        forced.get(metric).getOrDefault(node, Forced.NONE));
+                PublishedRates.Table table = publisher.publish(metric, node, total, dims, forced.get(metric).getOrDefault(node, Forced.NONE));
                 cells.addAnswer(metric, node, table, frozen.test(node));
             }));
             relate.accept(cells);
@@ -195,7 +236,15 @@ public final class ScopeFamily {
                                                                     List<CataloguePathway> catalogue,
                                                                     Function<OutcomeQuery.Counts, List<PublishedRates.Dimension>> dimensions,
                                                                     Map<OutcomeMetric, Map<Node, Forced>> decided) {
-        Map<OutcomeMetric, Map<Node, Forced>> frozen = new LinkedHashMap<>();
+        return decide(suppression, bySchool, catalogue, dimensions, enclosing(district, decided));
+    }
+
+    /**
+     * The answers of {@code district} in a decision over every scope, as the frozen enclosing answers of a decision over
+     * its schools (their district left out); none if the district has no answer (no entrant: nothing to decide against).
+     */
+    public static <K> Map<K, Map<Node, Forced>> enclosing(String district, Map<K, Map<Node, Forced>> decided) {
+        Map<K, Map<Node, Forced>> frozen = new LinkedHashMap<>();
         decided.forEach((metric, byNode) -> {
             Map<Node, Forced> enclosing = new HashMap<>();
             byNode.forEach((node, forced) -> {
@@ -205,11 +254,7 @@ public final class ScopeFamily {
             });
             frozen.put(metric, enclosing);
         });
-        if (frozen.values().stream().allMatch(Map::isEmpty)) {
-            // Nothing of the district is answered (no entrant): nothing to decide against; every answer is its own.
-            frozen.clear();
-        }
-        return decide(suppression, bySchool, catalogue, dimensions, frozen.isEmpty() ? Map.of() : frozen);
+        return frozen.values().stream().allMatch(Map::isEmpty) ? Map.of() : frozen;
     }
 
     /** Each scope's counts: the sum of its units' (for benchmarks and audits). */
@@ -221,7 +266,7 @@ public final class ScopeFamily {
     }
 
     /** Every scope a unit counts in: its pathway, the pathway's sectors and regions; each in the unit's district and in all. */
-    static Map<Node, List<Unit>> nodes(Map<OutcomeMetric, Map<Unit, OutcomeQuery.Counts>> counts, List<CataloguePathway> catalogue) {
+    public static <K> Map<Node, List<Unit>> nodes(Map<K, Map<Unit, OutcomeQuery.Counts>> counts, List<CataloguePathway> catalogue) {
         Map<String, List<CataloguePathway>> entries = new HashMap<>();
         catalogue.forEach(entry -> entries.computeIfAbsent(entry.pathway(), key -> new ArrayList<>()).add(entry));
         Set<Unit> units = new java.util.TreeSet<>(java.util.Comparator.comparing(Unit::pathway).thenComparing(Unit::district));
@@ -387,6 +432,19 @@ public final class ScopeFamily {
         final List<Ref<K>> refs = new ArrayList<>();
         final Map<Ref<K>, Integer> ids = new HashMap<>();
         final Map<String, List<String>> keysByAnswer = new HashMap<>();
+        /**
+         * Only the groups' successes are counts: answers that publish neither a total nor a population (the cohort
+         * funnel's stage counts), so no total is tied to its groups and nothing else needs protecting.
+         */
+        final boolean groupsOnly;
+
+        Cells() {
+            this(false);
+        }
+
+        Cells(boolean groupsOnly) {
+            this.groupsOnly = groupsOnly;
+        }
 
         void addAnswer(K metric, Node node, PublishedRates.Table table, boolean frozen) {
             int firstCell = refs.size();
@@ -399,6 +457,17 @@ public final class ScopeFamily {
         }
 
         void addAnswer(K metric, Node node, PublishedRates.Table table) {
+            if (groupsOnly) {
+                List<String> keys = new ArrayList<>();
+                for (PublishedRates.DimensionRows dimension : table.dimensions()) {
+                    for (PublishedRates.Row row : dimension.groups()) {
+                        add(metric, node, Kind.SUCCESSES, new CellKey(dimension.dimension(), row.group()), row.successes());
+                        keys.add(dimension.dimension() + "\u0000" + row.group());
+                    }
+                }
+                keysByAnswer.put(metric + "/" + node + "/" + Kind.SUCCESSES, keys);
+                return;
+            }
             for (Kind kind : Kind.values()) {
                 Long total = kind == Kind.POPULATION ? table.all().population() : table.all().successes();
                 int totalCell = add(metric, node, kind, null, total);

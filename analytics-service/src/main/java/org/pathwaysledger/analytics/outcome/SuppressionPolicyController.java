@@ -43,7 +43,9 @@ public class SuppressionPolicyController {
                 "A district's schools, decided together below the district's answers.",
                 "Pathway entry and the earners of the earnings answer: the population column of the rate with the same students.",
                 "Participation and K12 SWP CTE students: every scope, each district and its schools.",
-                "Trends by cohort, and the funnel's stages that a trend also publishes.")
+                "Trends by cohort.",
+                "The cohort funnel: every stage, at any time and year by year, across scopes and years (a hidden year's count between "
+                        + "two shown counts of the same number is protected); its stages that a trend also publishes as the trend decides them.")
                 : List.of();
         String differences = asOf.granularity() == org.pathwaysledger.analytics.web.AsOfPolicy.Granularity.INSTANT
                 ? "Differences between two answers at different moments (asOf, or now a moment later): the students recorded in between; "
@@ -51,7 +53,7 @@ public class SuppressionPolicyController {
                 : "Differences between two answers of different " + asOf.granularity().name().toLowerCase(java.util.Locale.ROOT)
                         + "s: the students recorded in between (every answer is as of the end of a complete period).";
         List<String> open = families.enabled() ? List.of(differences,
-                "The funnel's college, credential and employment stages and its year-by-year counts, across scopes.")
+                "Bounds: a hidden count is known to lie between 0 and its total, and a funnel's count between its neighbouring years'.")
                 : List.of(
                 "Across scopes: a count hidden in one answer may be another scope's count minus its other parts (e.g. a pathway's minus "
                         + "the other districts'); set pathways.analytics.suppression.across-scopes=true to decide answers together.",

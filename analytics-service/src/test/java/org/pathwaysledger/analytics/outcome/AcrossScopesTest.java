@@ -262,6 +262,176 @@ class AcrossScopesTest {
         assertThat(leaksOnOwnRules).as("trends that, each on its own rules, give hidden cohorts away").isPositive();
     }
 
+    @Test
+    void no_hidden_count_of_a_cohort_funnel_can_be_worked_out_from_every_scopes_funnel_year_by_year() {
+        var funnels = strict.context.getBean(org.pathwaysledger.analytics.cohort.CohortFunnel.class);
+        var trends = strict.context.getBean(org.pathwaysledger.analytics.cohort.CohortTrend.class);
+        var jdbc = strict.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        var suppression = strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class);
+        var ownRulesTrend = new org.pathwaysledger.analytics.cohort.CohortTrend(jdbc, suppression,
+                strict.context.getBean(org.pathwaysledger.analytics.region.RegionSettings.class), new ScopeFamilies(null, null, null, false), null, null);
+        var ownRules = new org.pathwaysledger.analytics.cohort.CohortFunnel(jdbc, suppression, ownRulesTrend, new ScopeFamilies(null, null, null, false), null, null);
+        java.time.Instant now = org.pathwaysledger.analytics.web.AsOf.parse(null);
+        int years = org.pathwaysledger.analytics.cohort.CohortFunnel.MAX_YEARS;
+        int leaksOnOwnRules = 0;
+        long hiddenAcrossScopes = 0;
+        for (var basis : org.pathwaysledger.analytics.cohort.CohortBasis.values()) {
+            Map<ScopeFamilyTest.Scoped, List<org.pathwaysledger.analytics.cohort.CohortFunnel.Funnel>> decided = new LinkedHashMap<>();
+            Map<ScopeFamilyTest.Scoped, List<org.pathwaysledger.analytics.cohort.CohortFunnel.Funnel>> alone = new LinkedHashMap<>();
+            Map<String, Long> decidedTrends = new java.util.HashMap<>();
+            Map<String, Long> aloneTrends = new java.util.HashMap<>();
+            List<String> districts = new ArrayList<>(ledger.districts);
+            districts.add(null);
+            List<String> schools = new ArrayList<>(SCHOOLS);
+            schools.add(null);
+            for (String district : districts) {
+                for (String school : district == null ? java.util.Collections.<String>singletonList(null) : schools) {
+                    for (var scope : scopes(district, school)) {
+                        var served = funnels.funnels(scope, basis, null, years, now);
+                        if (served.isEmpty()) {
+                            continue; // the school has no entrant in the scope (see above)
+                        }
+                        ScopeFamily.Node node = ScopeFamilies.node(scope);
+                        ScopeFamilyTest.Scoped scoped = new ScopeFamilyTest.Scoped(node.level(), node.id(), district, school);
+                        decided.put(scoped, served);
+                        alone.put(scoped, ownRules.funnels(scope, basis, null, years, now));
+                        shownByTrends(trends, scope, scoped, basis, now, decidedTrends);
+                        shownByTrends(ownRulesTrend, scope, scoped, basis, now, aloneTrends);
+                    }
+                }
+            }
+            assertThat(decided.keySet()).anyMatch(scoped -> scoped.school() != null);
+            Map<String, Long> truth = funnelTruth(funnels, basis, now);
+            assertThat(recoverableInFunnels(decided, decidedTrends, truth)).as("hidden funnel counts an analyst can work out, cohorts by %s", basis).isEmpty();
+            leaksOnOwnRules += recoverableInFunnels(alone, aloneTrends, truth).size();
+            hiddenAcrossScopes += decided.values().stream().flatMap(List::stream)
+                    .flatMap(funnel -> java.util.stream.Stream.concat(funnel.stages().stream(), funnel.years().stream().flatMap(year -> year.stages().stream())))
+                    .filter(stage -> stage.reason() == org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason.CROSS_SCOPE).count();
+        }
+        assertThat(hiddenAcrossScopes).as("funnel counts hidden only because other scopes' would give a hidden one away").isPositive();
+        assertThat(leaksOnOwnRules).as("funnel counts that, each funnel on its own rules, can be worked out").isPositive();
+    }
+
+    /** The funnel's whole-cohort counts that the trends at the same scope show (known to whoever reads both). */
+    private static void shownByTrends(org.pathwaysledger.analytics.cohort.CohortTrend trends, org.pathwaysledger.analytics.scope.Scope scope,
+                                      ScopeFamilyTest.Scoped scoped, org.pathwaysledger.analytics.cohort.CohortBasis basis, java.time.Instant now,
+                                      Map<String, Long> shown) {
+        Map<OutcomeMetric, List<String>> stages = Map.of(OutcomeMetric.COMPLETION_RATE, List.of("ENTERED", "COMPLETER"),
+                OutcomeMetric.CONCENTRATOR_RATE, List.of("ENTERED", "CONCENTRATOR"), OutcomeMetric.POSTSECONDARY_WITHIN_ONE_YEAR, java.util.Arrays.asList("GRADUATED", null));
+        stages.forEach((metric, populationAndSuccesses) -> trends.trend(metric, scope, basis, now).cohorts().forEach(row -> {
+            if (row.population() != null) {
+                shown.put(scoped + "/" + populationAndSuccesses.get(0) + "/0/" + row.group(), row.population());
+            }
+            if (row.successes() != null && populationAndSuccesses.get(1) != null) {
+                shown.put(scoped + "/" + populationAndSuccesses.get(1) + "/0/" + row.group(), row.successes());
+            }
+        }));
+    }
+
+    /** Pathways, the sector and the region, in {@code district} (or all) and {@code school} (or all of the district's). */
+    private static List<org.pathwaysledger.analytics.scope.Scope> scopes(String district, String school) {
+        List<org.pathwaysledger.analytics.scope.Scope> scopes = new ArrayList<>();
+        ledger.pathways.forEach(pathway -> scopes.add(org.pathwaysledger.analytics.scope.Scope.of(pathway, null, null, district, school)));
+        scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, ledger.sector, null, district, school));
+        scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, null, ledger.region, district, school));
+        return scopes;
+    }
+
+    /** Each funnel count's true value, by {@code scoped + "/" + stage + "/" + year + "/" + cohort}, from the counts by unit. */
+    private static Map<String, Long> funnelTruth(org.pathwaysledger.analytics.cohort.CohortFunnel funnels,
+                                                 org.pathwaysledger.analytics.cohort.CohortBasis basis, java.time.Instant now) {
+        Map<String, Long> truth = new java.util.HashMap<>();
+        List<String> districts = new ArrayList<>(ledger.districts);
+        districts.add(null);
+        for (String district : districts) {
+            funnels.countsByUnit(basis, now, district).forEach((answer, units) ->
+                    ScopeFamily.nodes(Map.of(answer, units), catalogue()).forEach((node, members) -> {
+                        OutcomeQuery.Counts sum = ScopeFamily.sum(members.stream().map(units::get).filter(java.util.Objects::nonNull).toList());
+                        // In a decision over a district's schools the node's "district" is the school; no district: the district itself.
+                        ScopeFamilyTest.Scoped scoped = district == null ? new ScopeFamilyTest.Scoped(node.level(), node.id(), node.district(), null)
+                                : new ScopeFamilyTest.Scoped(node.level(), node.id(), district, node.district());
+                        sum.byIntersection().getOrDefault(List.of(), Map.of()).forEach((cohort, cell) ->
+                                truth.put(scoped + "/" + answer.stage() + "/" + answer.year() + "/" + cohort, cell[1]));
+                    }));
+        }
+        return truth;
+    }
+
+    /**
+     * The hidden counts of these funnels an analyst can work out: a count at one scope is the sum of its parts' (districts,
+     * schools, pathways), cohort by cohort, stage by stage and year by year; and a hidden count of a stage between two
+     * shown counts of the same number (by an earlier and a later year) is that number (a stage only grows). A whole-cohort count
+     * a trend shows ({@code shownByTrends}) is known whatever the funnel shows.
+     */
+    private static List<String> recoverableInFunnels(Map<ScopeFamilyTest.Scoped, List<org.pathwaysledger.analytics.cohort.CohortFunnel.Funnel>> served,
+                                                     Map<String, Long> shownByTrends, Map<String, Long> truth) {
+        org.pathwaysledger.analytics.suppression.AdditiveCells audit = new org.pathwaysledger.analytics.suppression.AdditiveCells();
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        served.forEach((scoped, funnelsServed) -> funnelsServed.forEach(funnel -> {
+            String cohort = funnel.cohortYear() == null ? "UNKNOWN" : funnel.cohortYear().toString();
+            List<org.pathwaysledger.analytics.cohort.CohortFunnel.StageCount> counts = new ArrayList<>();
+            List<Integer> yearsOf = new ArrayList<>();
+            funnel.stages().forEach(stage -> { counts.add(stage); yearsOf.add(0); });
+            funnel.years().forEach(year -> year.stages().forEach(stage -> { counts.add(stage); yearsOf.add(year.year()); }));
+            for (int i = 0; i < counts.size(); i++) {
+                String key = counts.get(i).stage() + "/" + yearsOf.get(i) + "/" + cohort;
+                Long shown = counts.get(i).students() != null ? counts.get(i).students() : shownByTrends.get(scoped + "/" + key);
+                Long value = shown != null ? shown : truth.get(scoped + "/" + key);
+                assertThat(value).as("the true count of %s %s", scoped, key).isNotNull();
+                if (shown != null) {
+                    assertThat(shown).as("%s %s as counted", scoped, key).isEqualTo(truth.get(scoped + "/" + key));
+                }
+                cells.put(scoped + "/" + key, audit.add(value, shown == null));
+                keys.add(key);
+            }
+        }));
+        for (ScopeFamilyTest.Scoped whole : served.keySet()) {
+            List<ScopeFamilyTest.Scoped> parts = ScopeFamilyTest.parts(whole, served.keySet(), catalogue());
+            for (String key : keys) {
+                Integer wholeCell = cells.get(whole + "/" + key);
+                int[] partCells = parts.stream().map(part -> cells.get(part + "/" + key)).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+                if (wholeCell != null && partCells.length > 0) {
+                    audit.relate(wholeCell, partCells, org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason.CROSS_SCOPE);
+                }
+            }
+        }
+        // A stage only grows from year to year ("at any time", year 0, is the largest): a hidden count between two shown
+        // counts of the same number, by an earlier and a later year, is that number.
+        Map<String, java.util.TreeMap<Integer, String>> chains = new LinkedHashMap<>();
+        cells.keySet().forEach(name -> {
+            String[] parts = name.split("/");
+            int n = parts.length;
+            int year = Integer.parseInt(parts[n - 2]);
+            chains.computeIfAbsent(String.join("/", java.util.Arrays.copyOf(parts, n - 2)) + "/" + parts[n - 1], key -> new java.util.TreeMap<>())
+                    .put(year == 0 ? Integer.MAX_VALUE : year, name);
+        });
+        chains.values().forEach(chain -> {
+            List<String> names = new ArrayList<>(chain.values());
+            for (int i = 0; i < names.size(); i++) {
+                long value = truth.get(names.get(i));
+                if (!audit.hidden(cells.get(names.get(i)))) {
+                    continue;
+                }
+                String earlier = null;
+                boolean later = false;
+                for (int j = i - 1; j >= 0 && truth.get(names.get(j)) == value; j--) {
+                    earlier = audit.hidden(cells.get(names.get(j))) ? earlier : names.get(j);
+                }
+                for (int j = i + 1; j < names.size() && truth.get(names.get(j)) == value; j++) {
+                    later |= !audit.hidden(cells.get(names.get(j)));
+                }
+                if (earlier != null && later) {
+                    audit.relate(cells.get(earlier), new int[]{cells.get(names.get(i))},
+                            org.pathwaysledger.analytics.suppression.SmallCellSuppression.Reason.LINKED);
+                }
+            }
+        });
+        Map<Integer, String> names = new java.util.HashMap<>();
+        cells.forEach((name, id) -> names.put(id, name));
+        return audit.recoverable().stream().map(names::get).toList();
+    }
+
     private static PublishedRates.Table table(org.pathwaysledger.analytics.cohort.CohortTrend.Trend trend, org.pathwaysledger.analytics.cohort.CohortBasis basis) {
         return new PublishedRates.Table(trend.minimumCellSize(), trend.all(), List.of(new PublishedRates.DimensionRows(basis.name(), basis.label(), trend.cohorts())));
     }
@@ -309,6 +479,7 @@ class AcrossScopesTest {
         assertThat(strictPolicy.acrossScopes()).isTrue();
         assertThat(strictPolicy.minimumCellSize()).isEqualTo(10);
         assertThat(strictPolicy.acrossAnswers()).anyMatch(line -> line.contains("schools"));
+        assertThat(strictPolicy.acrossAnswers()).anyMatch(line -> line.contains("funnel") && line.contains("year by year"));
         assertThat(strictPolicy.notProtected()).anyMatch(line -> line.contains("asOf"));
         assertThat(strictPolicy.asOfGranularity()).isEqualTo("instant");
         var ownRules = new SuppressionPolicyController(strict.context.getBean(org.pathwaysledger.analytics.suppression.SmallCellSuppression.class),

@@ -273,22 +273,7 @@ class ScopeFamilyTest {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         addAnswers(audit, published, cell, keys);
         for (Scoped whole : published.keySet()) {
-            List<Scoped> parts = new ArrayList<>();
-            for (Scoped part : published.keySet()) {
-                boolean sameCatalogueNode = part.level() == whole.level() && part.id().equals(whole.id());
-                if (sameCatalogueNode && whole.district() == null && part.district() != null && part.school() == null) {
-                    parts.add(part); // a scope = the sum of its districts
-                }
-                if (sameCatalogueNode && whole.district() != null && whole.school() == null
-                        && whole.district().equals(part.district()) && part.school() != null) {
-                    parts.add(part); // a district's scope = the sum of its schools
-                }
-                if (part.level() == ScopeFamily.Level.PATHWAY && whole.level() != ScopeFamily.Level.PATHWAY
-                        && java.util.Objects.equals(part.district(), whole.district()) && java.util.Objects.equals(part.school(), whole.school())
-                        && catalogue.stream().anyMatch(entry -> entry.pathway().equals(part.id()) && contains(whole.level(), whole.id(), entry))) {
-                    parts.add(part); // a region / sector = the sum of its pathways
-                }
-            }
+            List<Scoped> parts = parts(whole, published.keySet(), catalogue);
             if (parts.isEmpty()) {
                 continue;
             }
@@ -303,6 +288,30 @@ class ScopeFamilyTest {
         Map<Integer, String> names = new HashMap<>();
         cell.forEach((name, id) -> names.put(id, name));
         assertThat(audit.recoverable().stream().map(names::get).toList()).as("hidden counts an analyst can work out from all answers").isEmpty();
+    }
+
+    /**
+     * The answers of {@code answered} that add up to {@code whole}'s: a scope's districts, a district's schools, or a
+     * region's or sector's pathways (in the same district and school).
+     */
+    static List<Scoped> parts(Scoped whole, java.util.Collection<Scoped> answered, List<ScopeFamily.CataloguePathway> catalogue) {
+        List<Scoped> parts = new ArrayList<>();
+        for (Scoped part : answered) {
+            boolean sameCatalogueNode = part.level() == whole.level() && part.id().equals(whole.id());
+            if (sameCatalogueNode && whole.district() == null && part.district() != null && part.school() == null) {
+                parts.add(part); // a scope = the sum of its districts
+            }
+            if (sameCatalogueNode && whole.district() != null && whole.school() == null
+                    && whole.district().equals(part.district()) && part.school() != null) {
+                parts.add(part); // a district's scope = the sum of its schools
+            }
+            if (part.level() == ScopeFamily.Level.PATHWAY && whole.level() != ScopeFamily.Level.PATHWAY
+                    && java.util.Objects.equals(part.district(), whole.district()) && java.util.Objects.equals(part.school(), whole.school())
+                    && catalogue.stream().anyMatch(entry -> entry.pathway().equals(part.id()) && contains(whole.level(), whole.id(), entry))) {
+                parts.add(part); // a region / sector = the sum of its pathways
+            }
+        }
+        return parts;
     }
 
     /**

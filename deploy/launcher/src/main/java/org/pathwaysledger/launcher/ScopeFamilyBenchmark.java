@@ -128,6 +128,71 @@ public final class ScopeFamilyBenchmark {
             }
         }
         participation(catalogue, districts, students * 2, random, suppression);
+        funnel(catalogue, units, random);
+    }
+
+    /** Stages of the funnel in order (as {@code CohortFunnel.Stage}), each reached by a share of the one before. */
+    private static final String[] STAGES = {"ENTERED", "CONCENTRATOR", "COMPLETER", "GRADUATED", "COLLEGE", "CREDENTIAL", "EMPLOYED"};
+
+    /**
+     * The cohort funnel's decision ({@link org.pathwaysledger.analytics.outcome.FunnelFamily}) over the same units: each
+     * unit's entrants split into eight cohorts and the unknown one, every stage by every year (1 to 10, each at least the
+     * year before) and at any time; 77 answers per scope. The trends' hides are left out, so every answer is decided here
+     * (the larger case). The own rule: a count or its remainder below 10.
+     */
+    private static void funnel(List<ScopeFamily.CataloguePathway> catalogue, Map<ScopeFamily.Unit, OutcomeQuery.Counts> units, Random random) {
+        int maxYears = 10;
+        Map<org.pathwaysledger.analytics.outcome.FunnelFamily.Answer, Map<ScopeFamily.Unit, OutcomeQuery.Counts>> counts = new LinkedHashMap<>();
+        units.forEach((unit, unitCounts) -> {
+            long entrants = unitCounts.population();
+            Map<String, Long> cohorts = new LinkedHashMap<>();
+            for (long i = 0; i < entrants; i++) {
+                String cohort = random.nextInt(30) == 0 ? "UNKNOWN" : Integer.toString(2018 + random.nextInt(8));
+                cohorts.merge(cohort, 1L, Long::sum);
+            }
+            Map<String, Map<String, long[]>> byAnswer = new LinkedHashMap<>(); // "stage/year" -> cohort -> {entered, reached}
+            cohorts.forEach((cohort, entered) -> {
+                long reached = entered;
+                for (String stage : STAGES) {
+                    reached = stage.equals("ENTERED") ? entered : Math.round(reached * (0.5 + random.nextDouble() * 0.45));
+                    long byYear = 0;
+                    for (int year = 1; year <= maxYears; year++) {
+                        byYear = cohort.equals("UNKNOWN") ? 0 : Math.min(reached, byYear + Math.round(reached * random.nextDouble() * 0.5));
+                        byAnswer.computeIfAbsent(stage + "/" + year, key -> new LinkedHashMap<>()).put(cohort, new long[]{entered, byYear});
+                    }
+                    byAnswer.computeIfAbsent(stage + "/0", key -> new LinkedHashMap<>()).put(cohort, new long[]{entered, reached});
+                }
+            });
+            byAnswer.forEach((key, byCohort) -> {
+                String[] parts = key.split("/");
+                long population = byCohort.values().stream().mapToLong(cell -> cell[0]).sum();
+                long successes = byCohort.values().stream().mapToLong(cell -> cell[1]).sum();
+                counts.computeIfAbsent(new org.pathwaysledger.analytics.outcome.FunnelFamily.Answer(parts[0], Integer.parseInt(parts[1])),
+                        answer -> new LinkedHashMap<>()).put(unit, new OutcomeQuery.Counts(population, successes, Map.of(), Map.of(List.of(), byCohort)));
+            });
+        });
+        org.pathwaysledger.analytics.outcome.FunnelFamily.OwnRule ownRule = (answer, entered, reached) ->
+                answer.stage().equals("ENTERED") && answer.year() == 0 ? entered < 10 : reached < 10 || entered - reached < 10;
+        for (int round = 0; round < 3; round++) {
+            long started = System.nanoTime();
+            var decided = org.pathwaysledger.analytics.outcome.FunnelFamily.decide(counts, catalogue, "GRADE_9", ownRule, Map.of(), Map.of(), Map.of());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            long[] cells = new long[3]; // counts, hidden by the own rule, hidden across scopes on top
+            decided.forEach((answer, byNode) -> {
+                Map<ScopeFamily.Node, OutcomeQuery.Counts> scopes = ScopeFamily.scopes(counts.get(answer), catalogue);
+                byNode.forEach((node, forced) -> scopes.get(node).byIntersection().get(List.of()).forEach((cohort, cell) -> {
+                    cells[0]++;
+                    if (ownRule.hides(answer, cell[0], cell[1])) {
+                        cells[1]++;
+                    } else if (forced.successes().containsKey(new org.pathwaysledger.analytics.suppression.PublishedRates.CellKey("GRADE_9", cohort))) {
+                        cells[2]++;
+                    }
+                }));
+            });
+            System.out.printf("  funnel round %d: %,d ms for %,d answers x %,d scopes; of %,d counts, %,d hidden by the own rule (%.0f%%), %,d more across scopes and years (%.0f%%)%n",
+                    round + 1, millis, decided.size(), decided.values().iterator().next().size(), cells[0], cells[1], 100.0 * cells[1] / cells[0],
+                    cells[2], 100.0 * cells[2] / cells[0]);
+        }
     }
 
     /**
