@@ -35,6 +35,24 @@ public class EquityAggregateQuery {
             group by a.dimension, a.group_code
             having sum(a.population) > 0""";
 
+    /**
+     * Perkins 4S1's population (concentrators of pathways whose field is nontraditional, the field's under-represented
+     * sex known: {@code OutcomeMetric.Populations.UNDERREPRESENTED_SEX}) is the concentrator rate's successes in those
+     * pathways: the same entrants, the same demographics as of entry.
+     */
+    private static final String NONTRADITIONAL_CONCENTRATORS = """
+            select a.dimension, a.group_code, sum(a.successes) as population, 0 as successes
+            from equity_count a
+            where a.metric = 'concentrator-rate'
+              and (select n.underrepresented_sex from catalogue_pathway c join nontraditional_field n on c.cip_code like n.cip_prefix || '%'
+                   where c.pathway_id = a.pathway_id order by length(n.cip_prefix) desc limit 1) is not null
+              and (cast(:pathway as varchar) is null or a.pathway_id = :pathway)
+              and (cast(:sector as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.industry_sector = :sector))
+              and (cast(:region as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.region_id = :region))
+              and (cast(:district as varchar) is null or a.district_id = :district)
+            group by a.dimension, a.group_code
+            having sum(a.successes) > 0""";
+
     private static final Instant NOW = AsOf.parse(null);
 
     private final JdbcClient jdbc;
@@ -50,12 +68,27 @@ public class EquityAggregateQuery {
     }
 
     public Counts count(String metricId, Scope scope) {
+        return count(SQL, metricId, scope);
+    }
+
+    /**
+     * "Now": Perkins 4S1's population by group (its successes left at zero), from the concentrator rate's pre-aggregated
+     * successes; what a metric published together with 4S1 needs of it (the concentrators they share).
+     */
+    public Counts nontraditionalConcentrators(Scope scope) {
+        return count(NONTRADITIONAL_CONCENTRATORS, null, scope);
+    }
+
+    private Counts count(String sql, String metricId, Scope scope) {
         Map<Dimension, Map<String, long[]>> byDimension = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             byDimension.put(dimension, new HashMap<>());
         }
-        jdbc.sql(SQL)
-                .param("metric", metricId)
+        var statement = jdbc.sql(sql);
+        if (metricId != null) {
+            statement = statement.param("metric", metricId);
+        }
+        statement
                 .param("pathway", scope.pathway() == null ? null : scope.pathway().value())
                 .param("sector", scope.sector())
                 .param("region", scope.region() == null ? null : scope.region().value())

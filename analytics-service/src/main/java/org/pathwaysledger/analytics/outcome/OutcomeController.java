@@ -160,7 +160,7 @@ public class OutcomeController {
         // Intersections: the hides of the same scope's answer without them, plus its own and its linked metrics'.
         Map<OutcomeMetric, SharedCounts.Unpublished> answers = new java.util.LinkedHashMap<>();
         for (OutcomeMetric linked : SharedCounts.linkedTo(metric)) {
-            OutcomeQuery.Counts linkedCounts = linked == metric ? counts : outcomes.count(linked, scope, knownAt, intersections);
+            OutcomeQuery.Counts linkedCounts = linked == metric ? counts : outcomes.countLinked(linked, scope, knownAt, intersections);
             answers.put(linked, new SharedCounts.Unpublished(linkedCounts.population(), linkedCounts.successes(), dimensions(linkedCounts, intersections)));
         }
         Map<OutcomeMetric, PublishedRates.Forced> enclosing = new java.util.HashMap<>();

@@ -62,6 +62,21 @@ public class OutcomeQuery {
         return countFromStudents(metric, scope, asOf, intersections);
     }
 
+    /**
+     * {@code linked}'s counts as a metric published together with another needs them ({@link SharedCounts}): "now",
+     * Perkins 4S1, whose population (concentrators in nontraditional fields) is not pre-aggregated as such, gets that
+     * population from the concentrator rate's pre-aggregated counts and no successes (which no other metric shares), so
+     * that the concentrator rate's answer needs no pass over the student-level rows.
+     */
+    public Counts countLinked(OutcomeMetric linked, Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
+        if (linked == OutcomeMetric.PERKINS_4S1 && SharedCounts.successesOf(linked).isEmpty()
+                && EquityAggregateQuery.answers(OutcomeMetric.CONCENTRATOR_RATE.id(), scope, asOf, intersections)) {
+            EquityAggregateQuery.Counts counts = aggregates.nontraditionalConcentrators(scope);
+            return new Counts(counts.population(), 0, counts.byDimension(), Map.of());
+        }
+        return count(linked, scope, asOf, intersections);
+    }
+
     /** The same counts computed from the student-level rows: any date, any scope, intersections. */
     public Counts countFromStudents(OutcomeMetric metric, Scope scope, java.time.Instant asOf, List<List<Dimension>> intersections) {
         return aggregate(metric.successCondition(), PathwayEntryQuery.ENTRANTS_AS_OF_ENTRY + " and (" + metric.populationCondition() + ")",

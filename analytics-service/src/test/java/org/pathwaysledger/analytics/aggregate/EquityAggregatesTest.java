@@ -96,6 +96,58 @@ class EquityAggregatesTest {
     }
 
     @Test
+    void perkins_4s1_population_now_is_the_concentrator_rates_successes_in_nontraditional_pathways() {
+        // What the concentrator rate's answer needs of Perkins 4S1, published with it (the concentrators they share), read
+        // from the pre-aggregated counts instead of the student-level rows. One pathway in a nontraditional field for
+        // women (CIP 11: computer science, on the default list), one in a traditional field, the others without CIP.
+        OutcomeQuery outcomes = service.context.getBean(OutcomeQuery.class);
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = service.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        Instant now = AsOf.parse(null);
+        String nontraditional = ledger.pathways.get(0);
+        String traditional = ledger.pathways.get(1);
+        Map<String, String> before = new java.util.HashMap<>();
+        for (String pathway : List.of(nontraditional, traditional)) {
+            before.put(pathway, jdbc.sql("select cip_code from catalogue_pathway where pathway_id = :pathway").param("pathway", pathway)
+                    .query(String.class).optional().orElse(null));
+        }
+        try {
+            jdbc.sql("update catalogue_pathway set cip_code = '11.0101' where pathway_id = :pathway").param("pathway", nontraditional).update();
+            jdbc.sql("update catalogue_pathway set cip_code = '52.0201' where pathway_id = :pathway").param("pathway", traditional).update();
+            List<Scope> scopes = new ArrayList<>();
+            for (String pathway : List.of(nontraditional, traditional)) {
+                scopes.add(Scope.of(pathway, null, null, null, null));
+                scopes.add(Scope.of(pathway, null, null, ledger.districts.get(1), null));
+            }
+            scopes.add(Scope.of(null, ledger.sector, null, null, null));
+            scopes.add(Scope.of(null, null, ledger.region, null, null));
+            scopes.add(Scope.of(null, null, ledger.region, ledger.districts.get(2), null));
+            for (Scope scope : scopes) {
+                OutcomeQuery.Counts expected = outcomes.countFromStudents(OutcomeMetric.PERKINS_4S1, scope, now, List.of());
+                OutcomeQuery.Counts derived = outcomes.countLinked(OutcomeMetric.PERKINS_4S1, scope, now, List.of());
+                assertThat(derived.population()).as("4S1 population in %s", scope).isEqualTo(expected.population());
+                for (Dimension dimension : Dimension.values()) {
+                    Map<String, Long> populations = new TreeMap<>();
+                    expected.byDimension().get(dimension).forEach((group, cell) -> {
+                        if (cell[0] > 0) {
+                            populations.put(group, cell[0]);
+                        }
+                    });
+                    Map<String, Long> derivedPopulations = new TreeMap<>();
+                    derived.byDimension().get(dimension).forEach((group, cell) -> derivedPopulations.put(group, cell[0]));
+                    assertThat(derivedPopulations).as("4S1 population by %s in %s", dimension, scope).isEqualTo(populations);
+                }
+            }
+            assertThat(outcomes.countFromStudents(OutcomeMetric.PERKINS_4S1, Scope.of(nontraditional, null, null, null, null), now, List.of())
+                    .population()).isGreaterThan(10);
+            assertThat(outcomes.countLinked(OutcomeMetric.PERKINS_4S1, Scope.of(traditional, null, null, null, null), now, List.of())
+                    .population()).isZero();
+        } finally {
+            before.forEach((pathway, cip) -> jdbc.sql("update catalogue_pathway set cip_code = :cip where pathway_id = :pathway")
+                    .param("cip", cip).param("pathway", pathway).update());
+        }
+    }
+
+    @Test
     void counts_kept_batch_by_batch_equal_a_recomputation_from_scratch() throws Exception {
         String snapshot = "select metric, pathway_id, district_id, dimension, group_code, population, successes from equity_count "
                 + "where pathway_id like 'AGG-%' and population <> 0 order by 1, 2, 3, 4, 5";
