@@ -2,7 +2,9 @@
 # Import benchmark: rows/s to import done and to visible in analytics, the PostgreSQL COPY ceiling, peak heap.
 # Usage: deploy/benchmark-import.sh [rows]   (default 100000; the figures in BENCHMARKS.md name their row count)
 # BENCHMARK_JFR=/tmp/import.jfr also records a JFR profile (per-thread CPU: jdk.ThreadCPULoad; hot code: jdk.ExecutionSample).
-# BENCHMARK_JAVA_OPTS adds JVM options, e.g. "-Dpathways.imports.bulk-append=false" for the per-command path (A/B).
+# BENCHMARK_JAVA_OPTS adds JVM options, e.g. "-Dpathways.imports.bulk-append=false" for the per-command path (A/B),
+# "-Dbenchmark.warm-up-rows=200000" for a first import into another district before the measured one (a warm JIT, as in a
+# long-running service), "-XX:TieredStopAtLevel=1" for the C1 compiler only (BENCHMARKS.md, "JIT").
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/deploy/launcher/target/launcher-0.1.0-SNAPSHOT.jar"
