@@ -96,6 +96,18 @@ class EquityAggregatesTest {
     }
 
     @Test
+    void a_pre_aggregated_metric_is_published_with_linked_metrics_that_need_no_pass_over_the_students() {
+        // "Now", a metric's answer is published together with its linked metrics (SharedCounts): each must be
+        // pre-aggregated too, or derived from pre-aggregated counts (4S1, below), or the answer costs seconds at 1M.
+        for (OutcomeMetric metric : EquityAggregates.metrics()) {
+            for (OutcomeMetric linked : org.pathwaysledger.analytics.outcome.SharedCounts.linkedTo(metric)) {
+                assertThat(EquityAggregates.covers(linked.id()) || linked == OutcomeMetric.PERKINS_4S1)
+                        .as("%s is published with %s", metric, linked).isTrue();
+            }
+        }
+    }
+
+    @Test
     void perkins_4s1_population_now_is_the_concentrator_rates_successes_in_nontraditional_pathways() {
         // What the concentrator rate's answer needs of Perkins 4S1, published with it (the concentrators they share), read
         // from the pre-aggregated counts instead of the student-level rows. One pathway in a nontraditional field for
