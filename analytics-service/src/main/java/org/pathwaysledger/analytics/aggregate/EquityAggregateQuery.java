@@ -24,14 +24,19 @@ public class EquityAggregateQuery {
     public record Counts(long population, long successes, Map<Dimension, Map<String, long[]>> byDimension) {
     }
 
-    private static final String SQL = """
-            select a.dimension, a.group_code, sum(a.population) as population, sum(a.successes) as successes
-            from equity_count a
-            where a.metric = :metric
+    /** The scope's rows of {@code equity_count a}: a pathway, sector or region, in one district or all. */
+    private static final String IN_SCOPE = """
               and (cast(:pathway as varchar) is null or a.pathway_id = :pathway)
               and (cast(:sector as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.industry_sector = :sector))
               and (cast(:region as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.region_id = :region))
               and (cast(:district as varchar) is null or a.district_id = :district)
+            """;
+
+    private static final String SQL = """
+            select a.dimension, a.group_code, sum(a.population) as population, sum(a.successes) as successes
+            from equity_count a
+            where a.metric = :metric
+            """ + IN_SCOPE + """
             group by a.dimension, a.group_code
             having sum(a.population) > 0""";
 
@@ -46,10 +51,7 @@ public class EquityAggregateQuery {
             where a.metric = 'concentrator-rate'
               and (select n.underrepresented_sex from catalogue_pathway c join nontraditional_field n on c.cip_code like n.cip_prefix || '%'
                    where c.pathway_id = a.pathway_id order by length(n.cip_prefix) desc limit 1) is not null
-              and (cast(:pathway as varchar) is null or a.pathway_id = :pathway)
-              and (cast(:sector as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.industry_sector = :sector))
-              and (cast(:region as varchar) is null or a.pathway_id in (select c.pathway_id from catalogue_pathway c where c.region_id = :region))
-              and (cast(:district as varchar) is null or a.district_id = :district)
+            """ + IN_SCOPE + """
             group by a.dimension, a.group_code
             having sum(a.successes) > 0""";
 

@@ -89,6 +89,9 @@ public final class ImportBenchmark {
                 while (!api.get(platform.commandUrl() + "/api/v1/imports/" + warmId).hasNonNull("finishedAt")) {
                     Thread.sleep(1_000);
                 }
+                Files.delete(warmStudents);
+                Files.delete(warmEnrolments);
+                Files.delete(warmStudents.getParent());
                 while (api.get(platform.analyticsUrl() + "/api/v1/metrics/pathway-entry?pathway=BENCH-WARM-P").path("entrants").path("count").asLong() < warmUpRows / 2) {
                     Thread.sleep(500);
                 }
