@@ -116,7 +116,8 @@ public class CohortTrend {
     /**
      * Across scopes: the cohorts whose population ({@code population}) or successes {@code metric}'s trend hides, at every
      * scope of the decision (every scope's node, or with {@code district} given that district's schools' nodes, the
-     * school in the node's district, and the district's own answers with no district): what the trend shows there.
+     * school in the node's district, and the district's own answers with no district: frozen in that decision as the
+     * decision over every scope made them, over the same counts): what the trend shows there.
      */
     public Map<ScopeFamily.Node, java.util.Set<String>> hiddenCohorts(OutcomeMetric metric, CohortBasis basis, Instant asOf, String district,
                                                                      boolean population) {
@@ -136,14 +137,6 @@ public class CohortTrend {
             });
             hidden.put(node, cohorts);
         });
-        // Below a district, the district's own answers (as decided over every scope) are the nodes with no district.
-        if (district != null) {
-            hiddenCohorts(metric, basis, asOf, null, population).forEach((node, cohorts) -> {
-                if (district.equals(node.district())) {
-                    hidden.put(new ScopeFamily.Node(node.level(), node.id(), null), cohorts);
-                }
-            });
-        }
         return hidden;
     }
 

@@ -220,11 +220,7 @@ class AcrossScopesTest {
                 List<String> districts = new ArrayList<>(ledger.districts);
                 districts.add(null);
                 for (String district : districts) {
-                    List<org.pathwaysledger.analytics.scope.Scope> scopes = new ArrayList<>();
-                    ledger.pathways.forEach(pathway -> scopes.add(org.pathwaysledger.analytics.scope.Scope.of(pathway, null, null, district, null)));
-                    scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, ledger.sector, null, district, null));
-                    scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, null, ledger.region, district, null));
-                    for (var scope : scopes) {
+                    for (var scope : scopes(district, null)) {
                         decided.put(ScopeFamilies.node(scope), table(trends.trend(metric, scope, basis, now), basis));
                         alone.put(ScopeFamilies.node(scope), table(ownRules.trend(metric, scope, basis, now), basis));
                     }
@@ -237,11 +233,7 @@ class AcrossScopesTest {
                 OutcomeQuery truth = strict.context.getBean(OutcomeQuery.class);
                 for (String district : ledger.districts) {
                     for (String school : SCHOOLS) {
-                        List<org.pathwaysledger.analytics.scope.Scope> scopes = new ArrayList<>();
-                        ledger.pathways.forEach(pathway -> scopes.add(org.pathwaysledger.analytics.scope.Scope.of(pathway, null, null, district, school)));
-                        scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, ledger.sector, null, district, school));
-                        scopes.add(org.pathwaysledger.analytics.scope.Scope.of(null, null, ledger.region, district, school));
-                        for (var scope : scopes) {
+                        for (var scope : scopes(district, school)) {
                             if (truth.count(metric, scope, now, List.of()).population() == 0) {
                                 continue;
                             }
