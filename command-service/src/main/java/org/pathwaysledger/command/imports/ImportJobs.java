@@ -87,7 +87,7 @@ public class ImportJobs implements AutoCloseable {
     public ImportJobs(CommandBus commandBus, PlatformTransactionManager transactions, TransactionManager axonTransactions,
                       StudentCommandRunner studentCommands, StudentBulkWriter bulk, EventReadAhead readAhead,
                       @Qualifier(StudentConfiguration.STUDENT_CACHE) Cache recentStudents, ImportRepository repository, Clock clock,
-                      @Value("${pathways.imports.lanes:8}") int laneCount,
+                      @Value("${pathways.imports.lanes:0}") int laneCount,
                       @Value("${pathways.imports.in-flight-rows:4000}") int maxInFlight,
                       @Value("${pathways.imports.rows-per-transaction:100}") int rowsPerTransaction,
                       @Value("${pathways.imports.bulk-append:true}") boolean bulkAppend) {
@@ -103,8 +103,12 @@ public class ImportJobs implements AutoCloseable {
         this.repository = repository;
         this.clock = clock;
         this.runner = Executors.newSingleThreadExecutor(daemon("import-runner"));
-        this.lanes = new Lane[laneCount];
-        for (int i = 0; i < laneCount; i++) {
+        // Default: one lane more than the cores. Each lane batch has fixed costs (its unit of work and transaction, the
+        // students' histories, the append); more lanes than cores split the queued rows into smaller batches for no
+        // more parallelism (8 lanes on 2 cores: 13 rows a batch and 40-60 % more lane CPU than 3; BENCHMARKS.md).
+        int lanesToRun = laneCount > 0 ? laneCount : Runtime.getRuntime().availableProcessors() + 1;
+        this.lanes = new Lane[lanesToRun];
+        for (int i = 0; i < lanesToRun; i++) {
             lanes[i] = new Lane("import-lane-" + i);
         }
         this.progressWriter = Executors.newSingleThreadScheduledExecutor(daemon("import-progress"));
