@@ -57,8 +57,7 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager), eventSchema, eventSerializer);
+                .connectionProvider(connectionProvider), eventSchema, eventSerializer, transactionManager);
     }
 
     /** The source of the region lookups' subscribing processor: region events only (see {@link HandledEvents}). */

@@ -1,5 +1,7 @@
 package org.pathwaysledger.command.eventstore;
 
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.pathwaysledger.infrastructure.projection.CopyText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,15 +45,72 @@ final class EventTableEngine extends JdbcEventStorageEngine {
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int GAP_TIMEOUT_MILLIS = 60_000;
 
-    private final EventSchema schema;
+    /**
+     * An append of at least this many events (an import batch's, from StudentBulkWriter) goes by COPY; a command's few
+     * events by Axon's insert.
+     */
+    static final int COPY_FROM = 8;
 
-    EventTableEngine(Builder builder, EventSchema schema, Serializer eventSerializer) {
+    private final EventSchema schema;
+    private final Serializer eventSerializer;
+    private final byte[] emptyMetaData;
+    private final TransactionManager transactionManager;
+
+    EventTableEngine(Builder builder, EventSchema schema, Serializer eventSerializer, TransactionManager transactionManager) {
         super(builder.schema(schema)
+                .transactionManager(transactionManager)
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .appendEvents(appendStatement(eventSerializer)));
         this.schema = schema;
+        this.eventSerializer = eventSerializer;
+        this.emptyMetaData = eventSerializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        this.transactionManager = transactionManager;
+    }
+
+    /**
+     * Axon's append (same transaction handling, connection, and failure translation: a taken aggregate sequence number
+     * is a concurrency failure, as with the insert), with a batch of {@link #COPY_FROM} or more events sent by COPY: the
+     * same columns and values as the insert, without a multi-row statement to build, bind, parse and plan per few
+     * dozen rows. The identity column and its defaults fill in as for the insert.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.size() < COPY_FROM || serializer != eventSerializer) {
+            super.appendEvents(events, serializer);
+            return;
+        }
+        transactionManager.executeInTransaction(() -> {
+            Connection connection = getConnection();
+            try {
+                copy(connection, events, serializer);
+            } catch (SQLException e) {
+                handlePersistenceException(e, events.get(0));
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
+    }
+
+    private void copy(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
+        CopyText rows = new CopyText(events.size() * 1_200);
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
+                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            rows.text(event.getIdentifier())
+                    .text(event.getAggregateIdentifier())
+                    .number(event.getSequenceNumber())
+                    .text(event.getType())
+                    .text(StoredTimestamps.format(event.getTimestamp()))
+                    .text(payload.getType().getName())
+                    .text(payload.getType().getRevision())
+                    .bytea(payload.getData())
+                    .bytea(event.getMetaData().isEmpty() ? emptyMetaData : event.serializeMetaData(serializer, byte[].class).getData())
+                    .endRow();
+        }
+        rows.copyInto(connection, schema.domainEventTable() + " (" + schema.domainEventFields() + ")");
     }
 
     /**

@@ -261,6 +261,72 @@ class BulkAppendTest {
     }
 
     @Test
+    void a_batch_of_many_events_is_copied_and_stores_what_the_insert_stores() {
+        DistrictId copied = member("D-COPY-" + suffix);
+        DistrictId inserted = member("D-INS-" + suffix);
+        int count = 3 * 8; // three times EventTableEngine.COPY_FROM
+        // One batch, one append of 24 events: by COPY. The same rows a batch of one at a time: Axon's insert.
+        assertThat(inBatch(() -> bulk.decideAndAppend(registrations(copied, count)))).hasSize(count).containsOnly(true);
+        for (List<Object> row : registrations(inserted, count)) {
+            assertThat(inBatch(() -> bulk.decideAndAppend(List.of(row)))).containsExactly(true);
+        }
+
+        List<Map<String, Object>> copiedRows = storedRows(copied);
+        List<Map<String, Object>> insertedRows = storedRows(inserted);
+        assertThat(copiedRows).hasSize(count).hasSameSizeAs(insertedRows);
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> fromCopy = copiedRows.get(i);
+            Map<String, Object> fromInsert = insertedRows.get(i);
+            for (String column : List.of("sequence_number", "type", "payload_type", "payload_revision")) {
+                assertThat(fromCopy.get(column)).as(column + " of row " + i).isEqualTo(fromInsert.get(column));
+            }
+            assertThat(((String) fromCopy.get("aggregate_identifier")).replace(copied.value(), inserted.value()))
+                    .isEqualTo(fromInsert.get("aggregate_identifier"));
+            assertThat(text(fromCopy.get("payload")).replace(copied.value(), inserted.value())).as("payload of row " + i)
+                    .isEqualTo(text(fromInsert.get("payload")));
+            assertThat((byte[]) fromCopy.get("meta_data")).isEqualTo((byte[]) fromInsert.get("meta_data"));
+            assertThat((String) fromCopy.get("time_stamp")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z")
+                    .hasSize(((String) fromInsert.get("time_stamp")).length());
+            assertThat(UUID.fromString((String) fromCopy.get("event_identifier")).version()).isEqualTo(4);
+            assertThat((Long) fromCopy.get("global_index")).isPositive();
+        }
+        // The copied events are Axon's events like any other: the repository loads them, the publisher's stream has them.
+        students.remove(copied.value() + "/S7");
+        assertThat(commands.<Boolean>sendAndWait(credential(copied, "S7", "CPR"))).isTrue();
+        assertThat(sequences(copied.value() + "/S7")).containsExactly(0L, 1L);
+        assertThat(payloadTypes(copied.value() + "/S7")).containsExactly("StudentRegistered", "IndustryCredentialEarned");
+    }
+
+    @Test
+    void a_copied_batch_that_meets_a_taken_sequence_number_conflicts_and_appends_nothing() {
+        DistrictId district = member("D-CPC-" + suffix);
+        int count = 12;
+        assertThat(inBatch(() -> bulk.decideAndAppend(registrations(district, count)))).hasSize(count).containsOnly(true);
+        // Another writer records a change of S5 that the Students kept here do not know of.
+        otherWriterChanges(district, "S5", 1);
+        List<List<Object>> credentials = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            credentials.add(List.of(credential(district, "S" + i, "CPR")));
+        }
+        assertThatThrownBy(() -> inBatch(() -> bulk.decideAndAppend(credentials)))
+                .isInstanceOf(StudentBulkWriter.Conflict.class)
+                // Axon's translation of a taken sequence number, as for its insert.
+                .hasCauseInstanceOf(org.axonframework.eventsourcing.eventstore.EventStoreException.class)
+                .hasMessageContaining("was already inserted");
+        assertThat(eventCount(district)).as("the registrations and the other writer's change only").isEqualTo(count + 1);
+        assertThat(sequences(district.value() + "/S0")).containsExactly(0L);
+        assertThat(sequences(district.value() + "/S5")).containsExactly(0L, 1L);
+    }
+
+    private List<List<Object>> registrations(DistrictId district, int count) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(List.of(registration(district, "S" + i, "HS" + (i % 3))));
+        }
+        return rows;
+    }
+
+    @Test
     void no_subscribing_processor_but_identity_matching_takes_a_student_event() {
         // The bulk path calls identity matching's handlers directly; a new subscribing handler of a Student event
         // would be handed the events generically (HandledEvents.deliver). This says which events are concerned today.

@@ -152,6 +152,28 @@ public final class CopyText {
         return this;
     }
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** A {@code bytea} value in PostgreSQL's hex form ({@code \x} and two digits a byte, the backslash escaped); null as {@code \N}. */
+    public CopyText bytea(byte[] value) {
+        if (value == null) {
+            return nullValue();
+        }
+        separate();
+        ensure(3 + 2 * value.length);
+        byte[] out = bytes;
+        int at = length;
+        out[at++] = '\\';
+        out[at++] = '\\';
+        out[at++] = 'x';
+        for (byte b : value) {
+            out[at++] = HEX[(b >> 4) & 0xF];
+            out[at++] = HEX[b & 0xF];
+        }
+        length = at;
+        return this;
+    }
+
     public CopyText bool(boolean value) {
         separate();
         put((byte) (value ? 't' : 'f'));

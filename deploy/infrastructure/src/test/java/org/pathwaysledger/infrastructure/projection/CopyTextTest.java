@@ -28,6 +28,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CopyTextTest {
 
     @Test
+    void bytea_values_land_byte_for_byte() throws Exception {
+        var postgres = PlatformInfrastructure.postgres();
+        Random random = new Random(11);
+        List<byte[]> values = new ArrayList<>();
+        values.add(new byte[0]);
+        values.add(null);
+        byte[] every = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            every[i] = (byte) i;
+        }
+        values.add(every);
+        values.add("{\"a\":\"tab\\there\\n\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 200; i++) {
+            byte[] value = new byte[random.nextInt(2_000)];
+            random.nextBytes(value);
+            values.add(value);
+        }
+        CopyText text = new CopyText(16);
+        for (int i = 0; i < values.size(); i++) {
+            text.number(i).bytea(values.get(i)).endRow();
+        }
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table copy_bytea (id integer, v bytea)");
+            text.copyInto(connection, "copy_bytea (id, v)");
+            try (ResultSet rows = statement.executeQuery("select id, v from copy_bytea order by id")) {
+                int read = 0;
+                while (rows.next()) {
+                    assertThat(rows.getBytes(2)).as("row %d", rows.getInt(1)).isEqualTo(values.get(rows.getInt(1)));
+                    read++;
+                }
+                assertThat(read).isEqualTo(values.size());
+            }
+        }
+    }
+
+    @Test
     void copied_rows_equal_the_same_values_bound_by_the_driver() throws Exception {
         var postgres = PlatformInfrastructure.postgres();
         Random random = new Random(3);
