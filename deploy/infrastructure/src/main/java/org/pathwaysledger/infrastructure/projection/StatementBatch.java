@@ -165,12 +165,24 @@ public final class StatementBatch implements AutoCloseable {
         table.keys.clear();
     }
 
-    /** COPY into the table's staging copy (same column types, no constraints), then the insert's own statement from it. */
+    /**
+     * COPY into the table's staging copy (same column types, no constraints), then the insert's own statement from it.
+     *
+     * <p>The staging table is the connection's, kept across transactions ({@code on commit delete rows}): created by
+     * the first batch on a connection, found by the next ones, so a poll no longer creates and drops a table (catalog
+     * rows written and deleted, a file made and removed) per target table. Its name carries the target and the columns,
+     * so a schema with other columns (a rebuild's newer version) gets its own (the same table and columns in another
+     * schema share it: their types are the same migrations'). Emptied after each use by a delete (a
+     * temporary table writes no WAL; the commit truncates it in place), where a truncate would give it a new file each
+     * time; another batch on the same transaction may use it next.
+     */
     private void copy(String table, String columns, String onConflict, java.util.List<Object[]> rows) throws SQLException {
-        String stage = "stage_" + table.replace('.', '_');
+        String stage = stageName(table, columns);
         try (java.sql.Statement statement = transaction.createStatement()) {
-            if (staged.add(table)) {
-                statement.execute("create temporary table " + stage + " on commit drop as select " + columns + " from " + table + " limit 0");
+            if (staged.add(stage)) {
+                statement.execute("create temporary table if not exists " + stage + " on commit delete rows as select " + columns + " from "
+                        + table + " limit 0");
+                statement.clearWarnings();
             }
             CopyText text = new CopyText(rows.size() * 128);
             for (Object[] row : rows) {
@@ -182,8 +194,15 @@ public final class StatementBatch implements AutoCloseable {
             text.copyInto(transaction, stage + " (" + columns + ")");
             statement.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + stage + " " + onConflict);
             copiedRows += rows.size();
-            statement.execute("truncate " + stage);
+            statement.execute("delete from " + stage);
         }
+    }
+
+    /** {@code stage_<table>_<hash of the columns>}: a plain identifier within PostgreSQL's 63 characters. */
+    static String stageName(String table, String columns) {
+        String base = "stage_" + table.replace('.', '_');
+        String hash = Integer.toHexString((table + "(" + columns.replaceAll("\\s+", "") + ")").hashCode());
+        return (base.length() > 54 ? base.substring(0, 54) : base) + "_" + hash;
     }
 
     /**

@@ -103,6 +103,61 @@ class StatementBatchTest {
         assertThat(rows("by_copy_java_time")).containsExactlyElementsOf(batches);
     }
 
+    @Test
+    void the_staging_table_is_kept_by_the_connection_and_holds_nothing_between_uses() throws Exception {
+        String table = "by_stage";
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("drop table if exists batch_test." + table);
+            ddl.execute("create table batch_test." + table + " (district_id text, student_id text, entry_date date,"
+                    + " recorded_at timestamptz, credits numeric(6,2), note text, detail jsonb, passed boolean,"
+                    + " primary key (district_id, student_id))");
+            connection.setAutoCommit(false);
+            // Two batches on one transaction copy into the same table (as a projection's two streams may): the second
+            // must not meet the first one's staged rows again.
+            copyNotes(connection, table, 0, 30, "A");
+            copyNotes(connection, table, 0, 25, "B");
+            connection.commit();
+            // A rolled-back transaction leaves nothing staged for the next one on the same connection.
+            copyNotes(connection, table, 100, 130, "rolled back");
+            connection.rollback();
+            copyNotes(connection, table, 200, 225, "C");
+            connection.commit();
+
+            String stage = StatementBatch.stageName("batch_test." + table, "district_id, student_id, entry_date, recorded_at, credits, note, detail, passed");
+            try (ResultSet kept = ddl.executeQuery("select count(*) from pg_temp." + stage)) {
+                assertThat(kept.next()).isTrue();
+                assertThat(kept.getLong(1)).as("the connection's staging table, empty after the commit").isZero();
+            }
+            connection.commit();
+        }
+        List<String> notes = rows(table).stream().map(row -> row.split("\\|")[1] + "=" + row.split("\\|")[5]).toList();
+        assertThat(notes).hasSize(55);
+        assertThat(notes).filteredOn(note -> note.endsWith("=B")).hasSize(25);
+        assertThat(notes).filteredOn(note -> note.endsWith("=A")).hasSize(5).allMatch(note -> note.compareTo("S025") >= 0);
+        assertThat(notes).filteredOn(note -> note.endsWith("=C")).hasSize(25);
+        assertThat(notes).noneMatch(note -> note.contains("rolled back"));
+
+        assertThat(StatementBatch.stageName("analytics.t", "a, b")).as("other columns, another staging table")
+                .isNotEqualTo(StatementBatch.stageName("analytics.t", "a, b, c"))
+                .isEqualTo(StatementBatch.stageName("analytics.t", "a,b"))
+                .matches("[a-z_][a-z0-9_]*").hasSizeLessThanOrEqualTo(63);
+        assertThat(StatementBatch.stageName("a_very_long_schema_name_for_a_rebuild_copy.a_very_long_table_name_indeed", "x"))
+                .hasSizeLessThanOrEqualTo(63);
+    }
+
+    /** Upserts students {@code from} (inclusive) to {@code to} with the note, in one copying batch of the open transaction. */
+    private static void copyNotes(Connection connection, String table, int from, int to, String note) throws Exception {
+        StatementBatch batch = new StatementBatch(connection).copying(20);
+        try (batch) {
+            for (int i = from; i < to; i++) {
+                String student = "S%03d".formatted(i);
+                batch.addUpsert(UPSERT.formatted(table, table), List.of("D1", student), "D1", student, LocalDate.of(2024, 8, 15),
+                        Instant.parse("2024-08-15T00:00:00Z"), null, note, null, true);
+            }
+        }
+        assertThat(batch.copiedRows).as("sent by COPY").isEqualTo(to - from);
+    }
+
     /** Applies the operations in one transaction; answers how many rows went by COPY. */
     private static long apply(String table, List<Object[]> operations, boolean copying) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
