@@ -25,7 +25,7 @@ import java.util.Set;
  * rather than switch to a wrong copy.
  *
  * <p>Bounded: past {@code capacity} ids the consumers fall back for good to the database path (the primary key is
- * built at that moment, then the batch's ids looked up and the new ones inserted, as for the serving copy), which
+ * built at that moment, then one {@code insert ... on conflict do nothing} per batch, as for the serving copy), which
  * also sees the ids written by COPY before. Canonical (lower-case, 36-character) UUIDs, the publisher's ids, are kept
  * as two longs in an open-addressing table (16 bytes each, at most 60% full, growing by doubling); any other id in a
  * plain hash set.

@@ -324,7 +324,7 @@ public final class TransactionalEventConsumer implements AutoCloseable {
                 }
             }
             long decoded = System.nanoTime();
-            // Duplicates are found set-wise: one lookup of the batch's ids, one insert of the new ones; or,
+            // Duplicates are found set-wise: one statement records every id of the batch and returns the new ones; or,
             // building a fresh copy, in memory, the new ids then written by COPY.
             Set<String> fresh;
             if (inMemory != null && (claimed = claimIds(inMemory, read)) != null) {
