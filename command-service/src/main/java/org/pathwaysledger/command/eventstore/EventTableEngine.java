@@ -71,7 +71,8 @@ final class EventTableEngine extends JdbcEventStorageEngine {
 
     /**
      * Axon's append (same transaction handling, connection, and failure translation: a taken aggregate sequence number
-     * is a concurrency failure, as with the insert), with a batch of {@link #COPY_FROM} or more events sent by COPY: the
+     * fails the whole append as Axon's "already inserted" error, as with the insert), with a batch of {@link #COPY_FROM}
+     * or more events sent by COPY: the
      * same columns and values as the insert, without a multi-row statement to build, bind, parse and plan per few
      * dozen rows. The identity column and its defaults fill in as for the insert.
      */
