@@ -65,7 +65,7 @@ final class EventTableEngine extends JdbcEventStorageEngine {
                 .appendEvents(appendStatement(eventSerializer)));
         this.schema = schema;
         this.eventSerializer = eventSerializer;
-        this.emptyMetaData = eventSerializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        this.emptyMetaData = emptyMetaData(eventSerializer);
         this.transactionManager = transactionManager;
     }
 
@@ -97,8 +97,7 @@ final class EventTableEngine extends JdbcEventStorageEngine {
     private void copy(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
         CopyText rows = new CopyText(events.size() * 1_200);
         for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
-                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+            DomainEventMessage<?> event = asDomainEvent(message);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
             rows.text(event.getIdentifier())
                     .text(event.getAggregateIdentifier())
@@ -119,15 +118,14 @@ final class EventTableEngine extends JdbcEventStorageEngine {
      * it, serialised once here rather than once per event.
      */
     private static org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder appendStatement(Serializer eventSerializer) {
-        byte[] emptyMetaData = eventSerializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        byte[] emptyMetaData = emptyMetaData(eventSerializer);
         return (Connection connection, EventSchema schema, Class<?> dataType, List<? extends EventMessage<?>> events, Serializer serializer,
                 TimestampWriter timestampWriter) -> {
             PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
                     + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");
             boolean bytes = byte[].class.equals(dataType) && serializer == eventSerializer;
             for (EventMessage<?> message : events) {
-                DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
-                        : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+                DomainEventMessage<?> event = asDomainEvent(message);
                 SerializedObject<?> payload = event.serializePayload(serializer, dataType);
                 statement.setString(1, event.getIdentifier());
                 statement.setString(2, event.getAggregateIdentifier());
@@ -142,6 +140,17 @@ final class EventTableEngine extends JdbcEventStorageEngine {
             }
             return statement;
         };
+    }
+
+    /** An event stored without an aggregate as Axon stores it: its own id as aggregate id, sequence 0. */
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> domain ? domain
+                : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+    }
+
+    /** The bytes the serializer writes for empty metadata, computed once per engine. */
+    private static byte[] emptyMetaData(Serializer eventSerializer) {
+        return eventSerializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
     }
 
     @Override
